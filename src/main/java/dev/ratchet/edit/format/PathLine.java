@@ -1,0 +1,98 @@
+package dev.ratchet.edit.format;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads file paths as models write them: on their own line, decorated ({@code **path**},
+ * {@code # path}, {@code File: path}, backticks, quotes), or in a fence's info string. Cleaning
+ * never judges safety: absolute and {@code ..} paths are kept as written for the workspace to refuse.
+ */
+final class PathLine {
+    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]|\\d+[.)])\\s+");
+    private static final Pattern LABEL =
+            Pattern.compile("^(?:file(?:name)?|file ?path|path)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXTENSION = Pattern.compile(".*[^./]\\.[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*$");
+    private static final Pattern FORBIDDEN = Pattern.compile("[\\s<>|\"'*?{}();=,`\\[\\]]");
+    private static final Set<String> WELL_KNOWN_NAMES = Set.of(
+            "Makefile", "Dockerfile", "Jenkinsfile", "Gemfile", "Rakefile", "Procfile", "Vagrantfile",
+            "LICENSE", "README", "CHANGELOG", "CODEOWNERS", "BUILD", "WORKSPACE", "Containerfile");
+
+    private PathLine() {
+    }
+
+    /** The path a line names when the line is nothing but a (decorated) path; empty for prose and code. */
+    static Optional<String> fromLine(String line) {
+        String text = line.strip();
+        if (text.isEmpty() || startsWithEditMarker(text)) {
+            return Optional.empty();
+        }
+        text = text.replace("**", "");
+        text = HEADING.matcher(text).replaceFirst("");
+        text = LIST_MARKER.matcher(text).replaceFirst("");
+        text = LABEL.matcher(text.strip()).replaceFirst("");
+        text = unwrap(text);
+        text = LABEL.matcher(text).replaceFirst("");
+        text = unwrap(text);
+        return plausible(text) ? Optional.of(normalise(text)) : Optional.empty();
+    }
+
+    /** A path named in a fence's info string ({@code ```src/app.py}, {@code ```python:src/app.py}, {@code ```python title=src/app.py}). */
+    static Optional<String> fromFenceInfo(String info) {
+        for (String token : info.split("[\\s:=]+")) {
+            String candidate = unwrap(token);
+            if (!candidate.isEmpty() && (candidate.contains("/") || candidate.contains("\\") || EXTENSION.matcher(candidate).matches())
+                    && plausible(candidate)) {
+                return Optional.of(normalise(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Cleans a path that a format's grammar already says is a path (a diff header, a V4A file line). */
+    static String clean(String raw) {
+        return normalise(unwrap(raw.strip()));
+    }
+
+    private static boolean startsWithEditMarker(String text) {
+        return text.startsWith("<<<") || text.startsWith(">>>") || text.startsWith("===")
+                || text.startsWith("@@") || text.startsWith("---") || text.startsWith("+++")
+                || text.startsWith("***") || text.startsWith("//") || text.startsWith("```")
+                || text.startsWith("~~~");
+    }
+
+    private static boolean plausible(String text) {
+        if (text.isEmpty() || FORBIDDEN.matcher(text).find() || text.contains("://")
+                || text.endsWith(".") || text.endsWith("/") || text.endsWith("\\")) {
+            return false;
+        }
+        String name = text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
+        boolean hasDirectory = text.indexOf('/') > 0 || text.indexOf('\\') > 0 || text.startsWith("/");
+        return EXTENSION.matcher(name).matches() || WELL_KNOWN_NAMES.contains(name)
+                || (hasDirectory && !name.isEmpty() && Character.isLetterOrDigit(name.charAt(0)) && name.chars().anyMatch(Character::isLetter));
+    }
+
+    /** Strips surrounding backticks, quotes, bold/italic stars and a trailing colon, repeatedly. */
+    private static String unwrap(String raw) {
+        String text = raw.strip();
+        String previous;
+        do {
+            previous = text;
+            if (text.endsWith(":")) {
+                text = text.substring(0, text.length() - 1).strip();
+            }
+            for (String mark : new String[] {"`", "\"", "'", "*"}) {
+                if (text.length() >= 2 && text.startsWith(mark) && text.endsWith(mark)) {
+                    text = text.substring(mark.length(), text.length() - mark.length()).strip();
+                }
+            }
+        } while (!text.equals(previous));
+        return text;
+    }
+
+    private static String normalise(String path) {
+        return path.replace('\\', '/');
+    }
+}

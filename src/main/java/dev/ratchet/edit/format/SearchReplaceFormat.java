@@ -1,0 +1,166 @@
+package dev.ratchet.edit.format;
+
+import dev.ratchet.edit.FileChange;
+import dev.ratchet.edit.Hunk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * SEARCH/REPLACE blocks: a path line, then {@code <<<<<<< SEARCH}, the exact current lines,
+ * {@code =======}, the new lines, {@code >>>>>>> REPLACE}. Markers of 5 to 9 characters and in either
+ * direction are accepted, because models (including a published GPT-4.1 example) write them reversed.
+ */
+public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
+    static final Pattern SEARCH = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH\\s*$", Pattern.CASE_INSENSITIVE);
+    static final Pattern DIVIDER = Pattern.compile("^\\s*={5,9}\\s*$");
+    static final Pattern REPLACE = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private static final String EXAMPLE_FIX = "write the path on its own line, then a fence, then"
+            + " <<<<<<< SEARCH, the exact current lines, =======, the new lines, >>>>>>> REPLACE, then close the fence";
+
+    @Override
+    public String name() {
+        return "search-replace";
+    }
+
+    @Override
+    public ParsedReply parse(String reply) {
+        return parseAlone(reply);
+    }
+
+    @Override
+    public void scan(ReplyText text, Findings findings) {
+        String lastPath = null;
+        int i = 0;
+        while (i < text.size()) {
+            if (text.isClaimed(i) || !SEARCH.matcher(text.line(i)).matches()) {
+                i++;
+                continue;
+            }
+            int searchLine = i;
+            int divider = -1;
+            int replace = -1;
+            int j = i + 1;
+            for (; j < text.size() && !text.isClaimed(j); j++) {
+                String line = text.line(j);
+                if (divider < 0 && DIVIDER.matcher(line).matches()) {
+                    divider = j;
+                } else if (REPLACE.matcher(line).matches()) {
+                    replace = j;
+                    break;
+                } else if (SEARCH.matcher(line).matches()) {
+                    break;
+                }
+            }
+            if (replace < 0 || divider < 0) {
+                findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
+                text.claim(searchLine, j);
+                i = j;
+                continue;
+            }
+            PathSource path = pathFor(text, searchLine, lastPath);
+            int claimEnd = replace + 1;
+            if (claimEnd < text.size() && !text.isClaimed(claimEnd) && Fence.isBareMarker(text.line(claimEnd))) {
+                claimEnd++;
+            }
+            text.claim(path.claimFrom(), claimEnd);
+            if (path.path() == null) {
+                findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1)
+                        + " does not say which file it edits: " + EXAMPLE_FIX + ".");
+            } else {
+                Hunk hunk = Hunk.of(text.lines(searchLine + 1, divider), text.lines(divider + 1, replace),
+                        Hunk.Source.SEARCH_REPLACE);
+                findings.change(searchLine, new FileChange.Update(path.path(), List.of(hunk)));
+                lastPath = path.path();
+            }
+            i = claimEnd;
+        }
+    }
+
+    private static String brokenBlockMessage(int searchLine, int divider, int replace, int stop, ReplyText text) {
+        String where = "the SEARCH/REPLACE block at line " + (searchLine + 1);
+        if (stop >= text.size()) {
+            return where + " is cut off: the reply ends before " + (divider < 0 ? "its ======= line" : "its >>>>>>> REPLACE line")
+                    + ". Send the whole block again: " + EXAMPLE_FIX + ".";
+        }
+        if (divider < 0) {
+            return where + " has no ======= line between the SEARCH part and the REPLACE part; " + EXAMPLE_FIX + ".";
+        }
+        return where + " has no >>>>>>> REPLACE line before the next block starts at line " + (stop + 1)
+                + "; end every block with >>>>>>> REPLACE.";
+    }
+
+    /** Where a block's path was found: the path (null when none) and the first line the block's edit spans. */
+    private record PathSource(String path, int claimFrom) {
+    }
+
+    /**
+     * Looks above a SEARCH line for its path: the line just above (path inside the fence), the
+     * fence's info string, or the line above the fence; a block that follows another block with no
+     * path of its own belongs to the same file, as models write several blocks after one path line.
+     */
+    private static PathSource pathFor(ReplyText text, int searchLine, String lastPath) {
+        int above = text.previousNonBlank(searchLine);
+        if (above < 0) {
+            return new PathSource(lastPath, searchLine);
+        }
+        Optional<String> inside = PathLine.fromLine(text.line(above));
+        if (inside.isPresent() && !text.isClaimed(above)) {
+            int from = above;
+            int fence = text.previousNonBlank(above);
+            if (fence >= 0 && Fence.isOpening(text.line(fence)) && !text.isClaimed(fence)) {
+                from = fence;
+            }
+            return new PathSource(inside.get(), from);
+        }
+        if (Fence.isOpening(text.line(above))) {
+            Optional<String> info = Fence.infoOf(text.line(above)).flatMap(PathLine::fromFenceInfo);
+            if (info.isPresent()) {
+                return new PathSource(info.get(), above);
+            }
+            int pathLine = text.previousNonBlank(above);
+            if (pathLine >= 0 && !text.isClaimed(pathLine)) {
+                Optional<String> outside = PathLine.fromLine(text.line(pathLine));
+                if (outside.isPresent()) {
+                    return new PathSource(outside.get(), pathLine);
+                }
+            }
+            return new PathSource(lastPath, above);
+        }
+        return new PathSource(lastPath, searchLine);
+    }
+
+    @Override
+    public String instructions() {
+        return """
+                # Edit format: SEARCH/REPLACE blocks
+                Describe every change to a file as one or more SEARCH/REPLACE blocks. Follow these rules exactly.
+                - Write the file's path, relative to the repository root, alone on its own line. Do not decorate it.
+                - On the next line open a fence with three backticks and the language.
+                - Write the line <<<<<<< SEARCH.
+                - Copy the lines that are in the file now, character for character, including indentation and comments. Include enough lines to match exactly one place in the file, and no more.
+                - Write the line =======.
+                - Write the lines that replace them.
+                - Write the line >>>>>>> REPLACE, then close the fence.
+                - To make several changes to one file, write several blocks, each with its own path line, in the order the lines appear in the file.
+                - To create a new file, use its new path and an empty SEARCH part; the REPLACE part is the whole content.
+                - To delete lines, leave the REPLACE part empty.
+                - Never use line numbers. Never write "..." to skip lines: SEARCH must hold every line of the part it replaces.
+                - Only edit files you have been shown or that you create.
+
+                # Example
+                src/greeting.py
+                ```python
+                <<<<<<< SEARCH
+                def greet(name):
+                    print("Hi " + name)
+                =======
+                def greet(name):
+                    print(f"Hello, {name}!")
+                >>>>>>> REPLACE
+                ```
+                """;
+    }
+}

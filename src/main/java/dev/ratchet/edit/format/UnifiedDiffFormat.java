@@ -1,0 +1,338 @@
+package dev.ratchet.edit.format;
+
+import dev.ratchet.edit.FileChange;
+import dev.ratchet.edit.Hunk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Unified diffs as {@code git diff} writes them, and as models write them: with or without
+ * {@code diff --git} and metadata lines, with numbered or bare ({@code @@ ... @@}) hunk headers,
+ * and without {@code ---}/{@code +++} headers when the file is named just above. Hunk line counts are
+ * hints only; a hunk ends at the next hunk or file header, a closing fence, or prose.
+ */
+public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
+    static final Pattern HUNK_HEADER = Pattern.compile(
+            "^@@\\s*(?:-(\\d+)(?:,(\\d+))?\\s+\\+(\\d+)(?:,(\\d+))?\\s*@@.*|(?:\\.\\.\\.)?\\s*@@.*|)$");
+    static final Pattern NUMBERED_HUNK_HEADER = Pattern.compile("^@@\\s*-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
+    private static final Pattern DIFF_GIT = Pattern.compile("^diff --git\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s*$");
+    private static final Pattern METADATA = Pattern.compile(
+            "^(?:index \\S+|old mode \\d+|new mode \\d+|deleted file mode \\d+|new file mode \\d+|similarity index .*"
+                    + "|dissimilarity index .*|rename from .*|rename to .*|copy from .*|copy to .*|Binary files .*)$");
+    private static final String DEV_NULL = "/dev/null";
+
+    @Override
+    public String name() {
+        return "udiff";
+    }
+
+    @Override
+    public ParsedReply parse(String reply) {
+        return parseAlone(reply);
+    }
+
+    @Override
+    public void scan(ReplyText text, Findings findings) {
+        int i = 0;
+        while (i < text.size()) {
+            if (text.isClaimed(i)) {
+                i++;
+            } else if (DIFF_GIT.matcher(text.line(i)).matches() || isHeaderPair(text, i)) {
+                i = readFile(text, i, null, findings);
+            } else if (HUNK_HEADER.matcher(text.line(i)).matches()) {
+                i = readFile(text, i, pathAbove(text, i), findings);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static boolean isHeaderPair(ReplyText text, int i) {
+        return i + 1 < text.size() && text.line(i).startsWith("--- ") && text.line(i + 1).startsWith("+++ ")
+                && !text.isClaimed(i + 1);
+    }
+
+    /** The file a header-less hunk edits: named on the line above it, or above the fence it stands in. */
+    private static PathFound pathAbove(ReplyText text, int hunkLine) {
+        int above = text.previousNonBlank(hunkLine);
+        if (above >= 0 && !text.isClaimed(above) && Fence.isOpening(text.line(above))) {
+            Optional<String> info = Fence.infoOf(text.line(above)).flatMap(PathLine::fromFenceInfo);
+            if (info.isPresent()) {
+                return new PathFound(info.get(), above);
+            }
+            above = text.previousNonBlank(above);
+        }
+        if (above >= 0 && !text.isClaimed(above)) {
+            Optional<String> path = PathLine.fromLine(text.line(above));
+            if (path.isPresent()) {
+                return new PathFound(path.get(), above);
+            }
+        }
+        return new PathFound(null, hunkLine);
+    }
+
+    private record PathFound(String path, int line) {
+    }
+
+    /** What the header lines of one file section say. */
+    private static final class FileSection {
+        final int start;
+        String oldPath;
+        String newPath;
+        String renameFrom;
+        String renameTo;
+        boolean newFile;
+        boolean deletedFile;
+        final List<Hunk> hunks = new ArrayList<>();
+        int hunkProblems;
+
+        FileSection(int start) {
+            this.start = start;
+        }
+    }
+
+    /** Reads one file's section (headers, then hunks) starting at {@code start}; returns the index after it. */
+    private int readFile(ReplyText text, int start, PathFound headerless, Findings findings) {
+        FileSection section = new FileSection(start);
+        int i = start;
+        if (headerless != null) {
+            if (headerless.path() == null) {
+                findings.problem(start, "the diff hunk at line " + (start + 1) + " does not say which file it edits:"
+                        + " start the diff with the lines --- a/path/to/file and +++ b/path/to/file.");
+            }
+            section.oldPath = headerless.path();
+            section.newPath = headerless.path();
+            text.claim(headerless.line(), start);
+        } else {
+            Matcher git = DIFF_GIT.matcher(text.line(i));
+            if (git.matches()) {
+                String[] paths = stripGitPrefixes(unquote(git.group(1)), unquote(git.group(2)), true);
+                section.oldPath = paths[0];
+                section.newPath = paths[1];
+                i++;
+                for (; i < text.size() && !text.isClaimed(i) && METADATA.matcher(text.line(i)).matches(); i++) {
+                    readMetadata(text.line(i), section);
+                }
+            }
+            if (isHeaderPair(text, i)) {
+                String oldPath = headerPath(text.line(i).substring(4));
+                String newPath = headerPath(text.line(i + 1).substring(4));
+                String[] paths = stripGitPrefixes(oldPath, newPath, git.matches());
+                section.oldPath = paths[0];
+                section.newPath = paths[1];
+                i += 2;
+            }
+        }
+        while (i < text.size() && !text.isClaimed(i) && HUNK_HEADER.matcher(text.line(i)).matches()) {
+            i = readHunk(text, i, section, findings);
+        }
+        text.claim(start, i);
+        if (section.oldPath != null || section.newPath != null) {
+            emit(section, findings);
+        }
+        return Math.max(i, start + 1);
+    }
+
+    private static void readMetadata(String line, FileSection section) {
+        if (line.startsWith("new file mode")) {
+            section.newFile = true;
+        } else if (line.startsWith("deleted file mode")) {
+            section.deletedFile = true;
+        } else if (line.startsWith("rename from ")) {
+            section.renameFrom = PathLine.clean(unquote(line.substring("rename from ".length())));
+        } else if (line.startsWith("rename to ")) {
+            section.renameTo = PathLine.clean(unquote(line.substring("rename to ".length())));
+        }
+    }
+
+    private static void emit(FileSection section, Findings findings) {
+        boolean created = DEV_NULL.equals(section.oldPath) || (section.newFile && section.hunks.isEmpty());
+        boolean deleted = DEV_NULL.equals(section.newPath) || (section.deletedFile && section.hunks.isEmpty());
+        if (created && !DEV_NULL.equals(section.newPath)) {
+            List<String> lines = new ArrayList<>();
+            section.hunks.forEach(hunk -> lines.addAll(hunk.after()));
+            if (section.hunkProblems == 0) {
+                findings.change(section.start, new FileChange.Create(section.newPath, lines, false));
+            }
+            return;
+        }
+        if (deleted && !DEV_NULL.equals(section.oldPath)) {
+            findings.change(section.start, new FileChange.Delete(section.oldPath));
+            return;
+        }
+        String from = section.renameFrom != null ? section.renameFrom : section.oldPath;
+        String to = section.renameTo != null ? section.renameTo : section.newPath;
+        String moveTo = to != null && !to.equals(from) ? to : null;
+        if (section.hunks.isEmpty() && moveTo == null) {
+            if (section.hunkProblems == 0) {
+                findings.problem(section.start, "the diff for " + from + " at line " + (section.start + 1)
+                        + " has file headers but no hunks: follow the --- and +++ lines with @@ -l,s +l,s @@ and the"
+                        + " changed lines, each starting with a space (context), - (removed) or + (added).");
+            }
+            return;
+        }
+        findings.change(section.start, new FileChange.Update(from, section.hunks, moveTo));
+    }
+
+    /** Reads one hunk from its header; returns the index just after it. */
+    private static int readHunk(ReplyText text, int header, FileSection section, Findings findings) {
+        Matcher matcher = HUNK_HEADER.matcher(text.line(header));
+        matcher.matches();
+        OptionalInt lineHint = matcher.group(1) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(matcher.group(1)));
+        int oldCount = count(matcher.group(1), matcher.group(2));
+        int newCount = count(matcher.group(3), matcher.group(4));
+        boolean inFence = text.fenceAround(header).isPresent();
+
+        int end = header + 1;
+        while (end < text.size() && !endsHunk(text, end)) {
+            end++;
+        }
+        int last = end;
+        if (!inFence) {
+            // Outside a fence, unprefixed lines after the last diff line are the prose that follows the diff.
+            while (last > header + 1 && isUnprefixed(text.line(last - 1))) {
+                last--;
+            }
+        }
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        boolean changes = false;
+        int trailingBlanks = 0;
+        for (int i = header + 1; i < last; i++) {
+            String line = text.line(i);
+            if (line.isEmpty()) {
+                trailingBlanks++;
+                continue;
+            }
+            for (; trailingBlanks > 0; trailingBlanks--) {
+                before.add("");
+                after.add("");
+            }
+            char first = line.charAt(0);
+            switch (first) {
+                case ' ' -> {
+                    before.add(line.substring(1));
+                    after.add(line.substring(1));
+                }
+                case '-' -> {
+                    before.add(line.substring(1));
+                    changes = true;
+                }
+                case '+' -> {
+                    after.add(line.substring(1));
+                    changes = true;
+                }
+                case '\\' -> {
+                    // "\ No newline at end of file": the applier keeps the file's own ending.
+                }
+                default -> {
+                    // A context line whose leading space was lost (editors and models strip it).
+                    before.add(line);
+                    after.add(line);
+                }
+            }
+        }
+        // Trailing blank lines are kept only as far as the header's counts ask for them.
+        for (; trailingBlanks > 0 && (before.size() < oldCount || after.size() < newCount); trailingBlanks--) {
+            before.add("");
+            after.add("");
+        }
+        boolean truncated = end >= text.size() && text.fenceAround(header).map(fence -> !fence.closed()).orElse(false);
+        if (truncated) {
+            section.hunkProblems++;
+            findings.problem(header, "the diff hunk at line " + (header + 1) + (section.newPath != null ? " for " + section.newPath : "")
+                    + " is cut off: the reply ends inside its fence. Send this hunk again, complete, and close the fence.");
+        } else if (last == header + 1) {
+            section.hunkProblems++;
+            findings.problem(header, "the diff hunk at line " + (header + 1) + " has no lines: after the @@ line write the"
+                    + " changed lines, each starting with a space (context), - (removed) or + (added).");
+        } else if (changes && section.oldPath != null) {
+            section.hunks.add(new Hunk(before, after, List.of(), lineHint, false, Hunk.Source.UDIFF));
+        }
+        return end;
+    }
+
+    private static int count(String start, String count) {
+        if (start == null) {
+            return -1;
+        }
+        return count == null ? 1 : Integer.parseInt(count);
+    }
+
+    private static boolean isUnprefixed(String line) {
+        return line.isEmpty() || "+- \\".indexOf(line.charAt(0)) < 0;
+    }
+
+    private static boolean endsHunk(ReplyText text, int i) {
+        String line = text.line(i);
+        return text.isClaimed(i)
+                || HUNK_HEADER.matcher(line).matches()
+                || DIFF_GIT.matcher(line).matches()
+                || isHeaderPair(text, i)
+                || (!line.startsWith(" ") && (Fence.isOpening(line) || Fence.isBareMarker(line)));
+    }
+
+    /** A path from a --- or +++ line: without the timestamp git and diff(1) may append after a tab. */
+    private static String headerPath(String raw) {
+        int tab = raw.indexOf('\t');
+        String path = (tab >= 0 ? raw.substring(0, tab) : raw).strip();
+        return PathLine.clean(unquote(path));
+    }
+
+    private static String unquote(String raw) {
+        String text = raw.strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return text;
+    }
+
+    /**
+     * Drops git's {@code a/} and {@code b/} prefixes only when the pair says they are git's: both
+     * sides carry them, a {@code diff --git} line introduced them, or one side is {@code /dev/null}
+     * and the other carries the prefix git gives that side.
+     */
+    private static String[] stripGitPrefixes(String oldPath, String newPath, boolean gitHeader) {
+        boolean oldPrefixed = oldPath.startsWith("a/");
+        boolean newPrefixed = newPath.startsWith("b/");
+        boolean strip = (oldPrefixed && newPrefixed)
+                || (gitHeader && (oldPrefixed || newPrefixed))
+                || (DEV_NULL.equals(oldPath) && newPrefixed)
+                || (DEV_NULL.equals(newPath) && oldPrefixed);
+        if (!strip) {
+            return new String[] {oldPath, newPath};
+        }
+        return new String[] {oldPrefixed ? oldPath.substring(2) : oldPath, newPrefixed ? newPath.substring(2) : newPath};
+    }
+
+    @Override
+    public String instructions() {
+        return """
+                # Edit format: unified diff
+                Describe every change as a unified diff, the way `git diff` prints it. Follow these rules exactly.
+                - Put the whole diff in one fence that starts with ```diff and ends with ```.
+                - For each file write the line --- a/path/to/file and then the line +++ b/path/to/file, with the path relative to the repository root.
+                - Start each hunk with an @@ line. Then write the lines of that part of the file, each starting with one character: a space for an unchanged line, - for a removed line, + for an added line.
+                - Include two or three unchanged lines before and after each change, copied exactly, so the hunk matches one place in the file.
+                - Copy every unchanged and removed line exactly as it is in the file, including its indentation. Never skip lines inside a hunk.
+                - To create a file, use --- /dev/null and +++ b/path/to/new_file, and start every line with +.
+                - To delete a file, use --- a/path/to/file and +++ /dev/null with one hunk that removes every line.
+                - Only edit files you have been shown or that you create.
+
+                # Example
+                ```diff
+                --- a/src/greeting.py
+                +++ b/src/greeting.py
+                @@ -1,3 +1,3 @@
+                 def greet(name):
+                -    print("Hi " + name)
+                +    print(f"Hello, {name}!")
+                     return name
+                ```
+                """;
+    }
+}
