@@ -1,0 +1,35 @@
+package dev.ratchet.edit.format;
+
+import java.util.List;
+
+/**
+ * Reads a reply written in any of the four formats, or in several at once, by running their readers
+ * from the most to the least distinctive: V4A patches, SEARCH/REPLACE blocks, unified diffs, and
+ * last whole files, so a fence that holds another format's edit is never taken for a whole file.
+ * It teaches the V4A format, the one GPT-4.1 was trained to write.
+ */
+public final class AutoFormat implements EditFormat {
+    private final ApplyPatchFormat taught = new ApplyPatchFormat();
+    private final List<ReplyScanner> scanners =
+            List.of(taught, new SearchReplaceFormat(), new UnifiedDiffFormat(), new WholeFileFormat());
+
+    @Override
+    public String name() {
+        return "auto";
+    }
+
+    @Override
+    public ParsedReply parse(String reply) {
+        ReplyText text = new ReplyText(reply);
+        Findings findings = new Findings();
+        for (ReplyScanner scanner : scanners) {
+            scanner.scan(text, findings);
+        }
+        return findings.toReply();
+    }
+
+    @Override
+    public String instructions() {
+        return taught.instructions();
+    }
+}
