@@ -54,13 +54,14 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                     break;
                 }
             }
+            PathSource path = pathFor(text, searchLine, lastPath);
             if (replace < 0 || divider < 0) {
                 findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
-                text.claim(searchLine, j);
+                text.claim(path.claimFrom(), j);
+                lastPath = path.path() != null ? path.path() : lastPath;
                 i = j;
                 continue;
             }
-            PathSource path = pathFor(text, searchLine, lastPath);
             int claimEnd = replace + 1;
             if (claimEnd < text.size() && !text.isClaimed(claimEnd) && Fence.isBareMarker(text.line(claimEnd))) {
                 claimEnd++;
