@@ -21,7 +21,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     static final Pattern NUMBERED_HUNK_HEADER = Pattern.compile("^@@\\s*-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
     private static final Pattern DIFF_GIT = Pattern.compile("^diff --git\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s*$");
     private static final Pattern METADATA = Pattern.compile(
-            "^(?:index \\S+|old mode \\d+|new mode \\d+|deleted file mode \\d+|new file mode \\d+|similarity index .*"
+            "^(?:index \\S+.*|old mode \\d+|new mode \\d+|deleted file mode \\d+|new file mode \\d+|similarity index .*"
                     + "|dissimilarity index .*|rename from .*|rename to .*|copy from .*|copy to .*|Binary files .*)$");
     private static final String DEV_NULL = "/dev/null";
 
@@ -202,6 +202,10 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         List<String> after = new ArrayList<>();
         boolean changes = false;
         int trailingBlanks = 0;
+        int blanksAfterLast = 0;
+        for (int i = last; i < end && text.line(i).isEmpty(); i++) {
+            blanksAfterLast++;
+        }
         for (int i = header + 1; i < last; i++) {
             String line = text.line(i);
             if (line.isEmpty()) {
@@ -236,6 +240,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
                 }
             }
         }
+        trailingBlanks += blanksAfterLast;
         // Trailing blank lines are kept only as far as the header's counts ask for them.
         for (; trailingBlanks > 0 && (before.size() < oldCount || after.size() < newCount); trailingBlanks--) {
             before.add("");
