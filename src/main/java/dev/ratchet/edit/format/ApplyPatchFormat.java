@@ -47,12 +47,22 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
                 continue;
             }
             Optional<Marker> marker = marker(text.line(i));
-            if (marker.isPresent() && marker.get().kind().startsOperation()) {
+            if (marker.isPresent() && startsPatch(text.line(i), marker.get())) {
                 i = new PatchReader(text, findings, i, i, null).read();
             } else {
                 i++;
             }
         }
+    }
+
+    /**
+     * {@code *** Begin Patch} starts a patch anywhere; a file line without it only at the start of a
+     * line and with a one-word path, so prose that quotes the format is not read as a patch.
+     */
+    private static boolean startsPatch(String line, Marker marker) {
+        return marker.kind() == Kind.BEGIN_PATCH
+                || (marker.kind().startsOperation() && line.startsWith("***") && !marker.argument().isEmpty()
+                        && marker.argument().chars().noneMatch(Character::isWhitespace));
     }
 
     private enum Kind {
