@@ -3,15 +3,16 @@ package dev.ratchet.edit.format;
 import java.util.List;
 
 /**
- * Reads a reply written in any of the four formats, or in several at once, by running their readers
- * from the most to the least distinctive: V4A patches, SEARCH/REPLACE blocks, unified diffs, and
- * last whole files, so a fence that holds another format's edit is never taken for a whole file.
- * It teaches the V4A format, the one GPT-4.1 was trained to write.
+ * Reads a reply written in any of the four formats, or in several at once. The readers run in turn,
+ * each skipping the lines an earlier one read: SEARCH/REPLACE blocks first (their column-0 markers
+ * never occur inside a diff or patch line, while a block may quote a patch), then V4A patches,
+ * unified diffs, and whole files last, so a fence that holds another format's edit is never taken for
+ * a whole file. It teaches the V4A format, the one GPT-4.1 was trained to write.
  */
 public final class AutoFormat implements EditFormat {
     private final ApplyPatchFormat taught = new ApplyPatchFormat();
     private final List<ReplyScanner> scanners =
-            List.of(taught, new SearchReplaceFormat(), new UnifiedDiffFormat(), new WholeFileFormat());
+            List.of(new SearchReplaceFormat(), taught, new UnifiedDiffFormat(), new WholeFileFormat());
 
     @Override
     public String name() {

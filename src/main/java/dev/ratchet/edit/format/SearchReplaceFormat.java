@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * direction are accepted, because models (including a published GPT-4.1 example) write them reversed.
  */
 public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
-    static final Pattern SEARCH = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH\\s*$", Pattern.CASE_INSENSITIVE);
-    static final Pattern DIVIDER = Pattern.compile("^\\s*={5,9}\\s*$");
-    static final Pattern REPLACE = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
+    // Markers stand at the start of their line: an indented or prefixed marker is content (a diff or
+    // patch line, or code that quotes the format), so other formats' edits can carry them.
+    static final Pattern SEARCH = Pattern.compile("^(?:<{5,9}|>{5,9})\\s*SEARCH>?\\s*$", Pattern.CASE_INSENSITIVE);
+    static final Pattern DIVIDER = Pattern.compile("^={5,9}\\s*$");
+    static final Pattern REPLACE = Pattern.compile("^(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
 
     private static final String EXAMPLE_FIX = "write the path on its own line, then a fence, then"
             + " <<<<<<< SEARCH, the exact current lines, =======, the new lines, >>>>>>> REPLACE, then close the fence";

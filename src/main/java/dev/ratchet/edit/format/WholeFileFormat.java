@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class WholeFileFormat implements EditFormat, ReplyScanner {
     private static final Set<String> EDIT_LANGUAGES = Set.of("diff", "patch", "udiff");
+    private static final Pattern ANY_SEARCH_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH>?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_REPLACE_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern V4A_MARKER = Pattern.compile(
             "^\\s*\\*\\*\\*\\s*(?:Begin Patch|Update File|Add File|Delete File)\\b.*", Pattern.CASE_INSENSITIVE);
 
@@ -40,6 +42,12 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
             List<String> content = text.lines(fence.open() + 1, fence.contentEnd(text.size()));
             String language = fence.info().toLowerCase().split("[\\s:]", 2)[0];
             if (EDIT_LANGUAGES.contains(language) || holdsEdits(content)) {
+                int marker = firstIndentedSearchMarker(content);
+                if (marker >= 0) {
+                    // The SEARCH/REPLACE reader skipped these markers because they do not start their line.
+                    findings.problem(fence.open() + 1 + marker, "the SEARCH/REPLACE markers for " + path.get().path()
+                            + " are indented; write <<<<<<< SEARCH, ======= and >>>>>>> REPLACE at the very start of their lines.");
+                }
                 continue;
             }
             text.claim(path.get().line(), end);
@@ -69,10 +77,20 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
         return PathLine.fromLine(text.line(above)).map(path -> new PathAt(path, above));
     }
 
+    private static int firstIndentedSearchMarker(List<String> content) {
+        for (int i = 0; i < content.size(); i++) {
+            if (ANY_SEARCH_MARKER.matcher(content.get(i)).matches()
+                    && !SearchReplaceFormat.SEARCH.matcher(content.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean holdsEdits(List<String> content) {
         for (int i = 0; i < content.size(); i++) {
             String line = content.get(i);
-            if (SearchReplaceFormat.SEARCH.matcher(line).matches() || SearchReplaceFormat.REPLACE.matcher(line).matches()
+            if (ANY_SEARCH_MARKER.matcher(line).matches() || ANY_REPLACE_MARKER.matcher(line).matches()
                     || V4A_MARKER.matcher(line).matches()
                     || UnifiedDiffFormat.NUMBERED_HUNK_HEADER.matcher(line).matches()
                     || line.startsWith("diff --git ")

@@ -201,6 +201,52 @@ class AutoFormatTest {
     }
 
     @Test
+    void aSearchReplaceBlockMayQuoteAPatchAndAPatchMayQuoteBlocks() {
+        List<FileChange> changes = changes(format.parse("""
+                tests/fixtures/reply.txt
+                ```
+                <<<<<<< SEARCH
+                *** Begin Patch
+                *** Delete File: a.py
+                *** End Patch
+                =======
+                *** Begin Patch
+                *** Delete File: b.py
+                *** End Patch
+                >>>>>>> REPLACE
+                ```
+
+                ```
+                *** Begin Patch
+                *** Update File: docs/format.md
+                @@
+                 <<<<<<< SEARCH
+                -=======
+                +=======
+                 >>>>>>> REPLACE
+                *** End Patch
+                ```
+                """));
+
+        assertThat(changes).extracting(FileChange::path).containsExactly("tests/fixtures/reply.txt", "docs/format.md");
+        assertThat(((FileChange.Update) changes.get(0)).hunks().get(0).after())
+                .containsExactly("*** Begin Patch", "*** Delete File: b.py", "*** End Patch");
+        assertThat(((FileChange.Update) changes.get(1)).hunks().get(0).before())
+                .containsExactly("<<<<<<< SEARCH", "=======", ">>>>>>> REPLACE");
+    }
+
+    @Test
+    void indentedMarkersAreNeitherABlockNorAWholeFile() {
+        ParsedReply reply = format.parse("src/a.py\n```\n    <<<<<<< SEARCH\n    x\n    =======\n    y\n    >>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("src/a.py").contains("indented");
+        });
+    }
+
+    @Test
     void teachesTheV4aFormat() {
         assertThat(format.instructions()).isEqualTo(new ApplyPatchFormat().instructions());
     }
