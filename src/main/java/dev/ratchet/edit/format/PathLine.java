@@ -16,9 +16,10 @@ final class PathLine {
             Pattern.compile("^(?:file(?:name)?|file ?path|path)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXTENSION = Pattern.compile(".*[^./]\\.[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*$");
     private static final Pattern FORBIDDEN = Pattern.compile("[\\s<>|\"'*?{}();=,`\\[\\]]");
+    // Extension-less names that are files and never ordinary words or headings (unlike README or BUILD).
     private static final Set<String> WELL_KNOWN_NAMES = Set.of(
-            "Makefile", "Dockerfile", "Jenkinsfile", "Gemfile", "Rakefile", "Procfile", "Vagrantfile",
-            "LICENSE", "README", "CHANGELOG", "CODEOWNERS", "BUILD", "WORKSPACE", "Containerfile");
+            "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Jenkinsfile", "Gemfile", "Rakefile",
+            "Procfile", "Vagrantfile", "Brewfile", "CODEOWNERS");
 
     private PathLine() {
     }
