@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class WholeFileFormat implements EditFormat, ReplyScanner {
     private static final Set<String> EDIT_LANGUAGES = Set.of("diff", "patch", "udiff");
+    /** Fences of program output: what a command printed, never a file's content. */
+    private static final Set<String> OUTPUT_LANGUAGES =
+            Set.of("output", "log", "stdout", "stderr", "console", "terminal", "shell-session", "pycon", "traceback");
+    /** Shell fences hold a file only when the path is a script; otherwise they show a command to run. */
+    private static final Set<String> SHELL_LANGUAGES = Set.of("bash", "sh", "shell", "zsh", "powershell", "ps1", "cmd", "bat");
+    private static final Pattern SCRIPT_PATH = Pattern.compile("(?i).*\\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|cmd|bat)$|(?:.*/)?[^./]+$");
     private static final Pattern ANY_SEARCH_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH>?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_REPLACE_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern V4A_MARKER = Pattern.compile(
@@ -41,6 +47,10 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
             }
             List<String> content = text.lines(fence.open() + 1, fence.contentEnd(text.size()));
             String language = fence.info().toLowerCase().split("[\\s:]", 2)[0];
+            if (OUTPUT_LANGUAGES.contains(language)
+                    || (SHELL_LANGUAGES.contains(language) && !SCRIPT_PATH.matcher(path.get().path()).matches())) {
+                continue;
+            }
             if (EDIT_LANGUAGES.contains(language) || holdsEdits(content)) {
                 int marker = firstIndentedSearchMarker(content);
                 if (marker >= 0) {

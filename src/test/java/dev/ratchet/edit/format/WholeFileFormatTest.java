@@ -118,6 +118,31 @@ class WholeFileFormatTest {
     }
 
     @Test
+    void commandsAndOutputUnderAPathLineAreNotFileContent() {
+        ParsedReply reply = format.parse("""
+                tests/test_sum.py
+                ```console
+                E   AssertionError: assert 5 == 6
+                ```
+                src/app.py
+                ```bash
+                python src/app.py --verbose
+                ```
+                """);
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).isEmpty();
+    }
+
+    @Test
+    void aShellFenceUnderAScriptPathIsTheScript() {
+        assertThat(changes(format.parse("scripts/build.sh\n```bash\nset -e\nmvn -q package\n```\n")))
+                .containsExactly(new FileChange.Create("scripts/build.sh", List.of("set -e", "mvn -q package"), true));
+        assertThat(changes(format.parse("bin/ratchet\n```sh\nexec java -jar ratchet.jar\n```\n")))
+                .extracting(FileChange::path).containsExactly("bin/ratchet");
+    }
+
+    @Test
     void anUnclosedFenceIsATruncationProblem() {
         ParsedReply reply = format.parse("a.py\n```\nx = 1\n```\n\nb.py\n```python\ny = 2\n");
 
