@@ -2,6 +2,7 @@ package dev.ratchet.edit.format;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,8 @@ final class PathLine {
     private static final Pattern LABEL =
             Pattern.compile("^(?:file(?:name)?|file ?path|path)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXTENSION = Pattern.compile(".*[^./]\\.[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*$");
+    private static final Pattern COMMENT = Pattern.compile("^(?://+|#+|--|;+|/\\*+|<!--)\\s*(.*?)\\s*(?:\\*+/|-->)?$");
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\s]+)`");
     private static final Pattern FORBIDDEN = Pattern.compile("[\\s<>|\"'*?{}();=,`\\[\\]]");
     // Extension-less names that are files and never ordinary words or headings (unlike README or BUILD).
     private static final Set<String> WELL_KNOWN_NAMES = Set.of(
@@ -38,6 +41,31 @@ final class PathLine {
         text = LABEL.matcher(text).replaceFirst("");
         text = unwrap(text);
         return plausible(text) ? Optional.of(normalise(text)) : Optional.empty();
+    }
+
+    /**
+     * The path in a code comment that names a file ({@code // File: src/App.java}, {@code # src/app.py},
+     * {@code <!-- index.html -->}); only trusted where a path is expected, just above an edit marker.
+     */
+    static Optional<String> fromCommentLine(String line) {
+        Matcher comment = COMMENT.matcher(line.strip());
+        return comment.matches() ? fromLine(comment.group(1)) : fromLine(line);
+    }
+
+    /**
+     * The one path a prose line names in backticks ({@code Update `src/app.py`:}); empty when it
+     * names none or several. Only trusted for edits whose own markers say they are edits.
+     */
+    static Optional<String> fromProse(String line) {
+        Matcher code = INLINE_CODE.matcher(line);
+        Set<String> paths = new java.util.LinkedHashSet<>();
+        while (code.find()) {
+            String candidate = code.group(1).strip();
+            if (plausible(candidate)) {
+                paths.add(normalise(candidate));
+            }
+        }
+        return paths.size() == 1 ? Optional.of(paths.iterator().next()) : Optional.empty();
     }
 
     /** A path named in a fence's info string ({@code ```src/app.py}, {@code ```python:src/app.py}, {@code ```python title=src/app.py}). */

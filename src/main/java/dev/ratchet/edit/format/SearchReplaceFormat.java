@@ -109,7 +109,7 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
         if (above < 0) {
             return new PathSource(lastPath, searchLine);
         }
-        Optional<String> inside = PathLine.fromLine(text.line(above));
+        Optional<String> inside = PathLine.fromCommentLine(text.line(above));
         if (inside.isPresent() && !text.isClaimed(above)) {
             int from = above;
             int fence = text.previousNonBlank(above);
@@ -128,6 +128,11 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 Optional<String> outside = PathLine.fromLine(text.line(pathLine));
                 if (outside.isPresent()) {
                     return new PathSource(outside.get(), pathLine);
+                }
+                // "Update `src/app.py`:" above the fence; safe here because SEARCH must still match that file.
+                Optional<String> prose = PathLine.fromProse(text.line(pathLine));
+                if (prose.isPresent() && !Fence.isBareMarker(text.line(pathLine))) {
+                    return new PathSource(prose.get(), above);
                 }
             }
             return new PathSource(lastPath, above);

@@ -67,9 +67,14 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             above = text.previousNonBlank(above);
         }
         if (above >= 0 && !text.isClaimed(above)) {
-            Optional<String> path = PathLine.fromLine(text.line(above));
+            Optional<String> path = PathLine.fromCommentLine(text.line(above));
             if (path.isPresent()) {
                 return new PathFound(path.get(), above);
+            }
+            // "Update `src/app.py`:" above the fence; safe here because the hunk must still match that file.
+            Optional<String> prose = PathLine.fromProse(text.line(above));
+            if (prose.isPresent()) {
+                return new PathFound(prose.get(), hunkLine);
             }
         }
         return new PathFound(null, hunkLine);
@@ -127,7 +132,8 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
                 i += 2;
             }
         }
-        while (i < text.size() && !text.isClaimed(i) && HUNK_HEADER.matcher(text.line(i)).matches()) {
+        // Inside a file's section any @@ line opens a hunk, also "@@ def total(values):" without numbers.
+        while (i < text.size() && !text.isClaimed(i) && text.line(i).startsWith("@@")) {
             i = readHunk(text, i, section, findings);
         }
         text.claim(start, i);
@@ -181,7 +187,10 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     /** Reads one hunk from its header; returns the index just after it. */
     private static int readHunk(ReplyText text, int header, FileSection section, Findings findings) {
         Matcher matcher = HUNK_HEADER.matcher(text.line(header));
-        matcher.matches();
+        if (!matcher.matches()) {
+            matcher = HUNK_HEADER.matcher("@@ @@");
+            matcher.matches();
+        }
         OptionalInt lineHint = matcher.group(1) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(matcher.group(1)));
         int oldCount = count(matcher.group(1), matcher.group(2));
         int newCount = count(matcher.group(3), matcher.group(4));
@@ -275,7 +284,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     private static boolean endsHunk(ReplyText text, int i) {
         String line = text.line(i);
         return text.isClaimed(i)
-                || HUNK_HEADER.matcher(line).matches()
+                || line.startsWith("@@")
                 || DIFF_GIT.matcher(line).matches()
                 || isHeaderPair(text, i)
                 || (!line.startsWith(" ") && (Fence.isOpening(line) || Fence.isBareMarker(line)));

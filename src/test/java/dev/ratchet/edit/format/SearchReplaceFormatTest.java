@@ -105,19 +105,39 @@ class SearchReplaceFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/app.py", "# src/app.py", "// src/app.py", "File: src/app.py", "**src/app.py**"})
+    @ValueSource(strings = {"src/app.py", "# src/app.py", "// src/app.py", "// File: src/app.py", "# file: src/app.py",
+            "File: src/app.py", "**src/app.py**", "<!-- src/app.py -->", "/* src/app.py */", "-- src/app.py"})
     void readsThePathInsideTheFenceJustAboveSearch(String pathLine) {
         String reply = "Change this:\n```python\n" + pathLine
                 + "\n<<<<<<< SEARCH\nold()\n=======\nnew()\n>>>>>>> REPLACE\n```\n";
 
-        ParsedReply parsed = format.parse(reply);
-        if (pathLine.startsWith("//")) {
-            // A comment-style path is code, not a path line: the block has no file.
-            assertThat(parsed.plan().isEmpty()).isTrue();
-            assertThat(parsed.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(4));
-        } else {
-            assertThat(onlyUpdate(parsed).path()).isEqualTo("src/app.py");
-        }
+        assertThat(onlyUpdate(format.parse(reply)).path()).isEqualTo("src/app.py");
+    }
+
+    @Test
+    void takesTheOnePathNamedInTheProseLineAboveTheFence() {
+        FileChange.Update update = onlyUpdate(format.parse("""
+                To fix this, update `src/app.py` as follows:
+
+                ```python
+                <<<<<<< SEARCH
+                import os
+                =======
+                import os
+                import sys
+                >>>>>>> REPLACE
+                ```
+                """));
+
+        assertThat(update.path()).isEqualTo("src/app.py");
+    }
+
+    @Test
+    void aProseLineNamingTwoPathsDoesNotChooseOne() {
+        ParsedReply reply = format.parse("Move the call from `a.py` to `b.py`:\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("does not say which file"));
     }
 
     @Test

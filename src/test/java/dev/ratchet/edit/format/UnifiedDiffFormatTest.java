@@ -189,6 +189,40 @@ class UnifiedDiffFormatTest {
     }
 
     @Test
+    void anyAtLineInsideAFileSectionOpensAHunk() {
+        FileChange.Update update = onlyUpdate(format.parse("""
+                ```diff
+                --- src/sum.py
+                +++ src/sum.py
+                @@ def total(values):
+                     result = 0
+                -    for i in range(len(values) - 1):
+                +    for i in range(len(values)):
+                @@ def mean(values):
+                -    return total(values) / (len(values) - 1)
+                +    return total(values) / len(values)
+                ```
+                """));
+
+        assertThat(update.hunks()).hasSize(2);
+        assertThat(update.hunks().get(0).before()).containsExactly("    result = 0", "    for i in range(len(values) - 1):");
+        assertThat(update.hunks().get(1).after()).containsExactly("    return total(values) / len(values)");
+        assertThat(update.hunks()).allSatisfy(hunk -> assertThat(hunk.anchors()).isEmpty());
+    }
+
+    @Test
+    void headerlessDiffTakesTheOnePathNamedInTheProseAboveTheFence() {
+        assertThat(onlyUpdate(format.parse("In `lib/calc.rb`, fix the sign:\n\n```diff\n@@ ... @@\n-  a - b\n+  a + b\n```\n")).path())
+                .isEqualTo("lib/calc.rb");
+    }
+
+    @Test
+    void headerlessDiffTakesAPathCommentJustAboveTheHunk() {
+        assertThat(onlyUpdate(format.parse("```diff\n// src/App.java\n@@ -1 +1 @@\n-a\n+b\n```\n")).path())
+                .isEqualTo("src/App.java");
+    }
+
+    @Test
     void headerlessDiffTakesTheFileNamedAboveTheFence() {
         FileChange.Update update = onlyUpdate(format.parse("""
                 Update the config loader:
