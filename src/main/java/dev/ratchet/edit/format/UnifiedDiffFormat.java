@@ -130,6 +130,10 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
                 section.oldPath = paths[0];
                 section.newPath = paths[1];
                 i += 2;
+                if (i < text.size() && !text.isClaimed(i) && startsBodyLine(text.line(i)) && !isHeaderPair(text, i)) {
+                    // Headers followed straight by changed lines: a hunk whose @@ line was left out.
+                    i = readHunk(text, i - 1, section, findings);
+                }
             }
         }
         // Inside a file's section any @@ line opens a hunk, also "@@ def total(values):" without numbers.
@@ -275,6 +279,10 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             return -1;
         }
         return count == null ? 1 : Integer.parseInt(count);
+    }
+
+    private static boolean startsBodyLine(String line) {
+        return line.startsWith("+") || line.startsWith("-") || line.startsWith(" ");
     }
 
     private static boolean isUnprefixed(String line) {

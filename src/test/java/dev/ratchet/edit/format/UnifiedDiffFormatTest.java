@@ -364,6 +364,17 @@ class UnifiedDiffFormatTest {
     }
 
     @Test
+    void changedLinesRightAfterTheHeadersAreAHunkWithoutItsAtLine() {
+        FileChange.Update update = onlyUpdate(format.parse("```diff\n--- a/a.py\n+++ b/a.py\n import os\n-x = 1\n+x = 2\n@@ ... @@\n-y\n+z\n```\n"));
+
+        assertThat(update.hunks()).hasSize(2);
+        assertThat(update.hunks().get(0).before()).containsExactly("import os", "x = 1");
+        assertThat(update.hunks().get(0).lineHint()).isEmpty();
+        assertThat(changes(format.parse("--- /dev/null\n+++ b/new.txt\n+hello\n")))
+                .containsExactly(new FileChange.Create("new.txt", List.of("hello"), false));
+    }
+
+    @Test
     void headersWithoutHunksAreAProblem() {
         ParsedReply reply = format.parse("```diff\n--- a/a.py\n+++ b/a.py\n```\n");
 
