@@ -65,7 +65,22 @@ final class HunkMatcher {
         if (afterFoundOnce(file, hunk, scope)) {
             return new Outcome.AlreadyApplied();
         }
+        if (scope.ordered() && !scope.changed().isEmpty() && inOriginal(scope.original(), before)) {
+            String hunks = scope.changed().stream().map(r -> String.valueOf(r.hunk())).sorted().distinct()
+                    .collect(Collectors.joining(", "));
+            throw new RefusedHunkException("overlaps an earlier hunk of the same file (hunk " + hunks
+                    + " already changed some of these lines); hunks must not overlap: merge them into one hunk");
+        }
         throw new RefusedHunkException(notFoundReason(scope), ClosestLines.find(file.texts(), before));
+    }
+
+    private static boolean inOriginal(LineBuffer original, List<String> before) {
+        for (Normalisation level : LEVELS) {
+            if (!contiguous(original, before, level, 0, level.tier()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String notFoundReason(SearchScope scope) {

@@ -12,9 +12,11 @@ import java.util.OptionalInt;
  * @param lineHint     0-based line where the model said the hunk starts, adjusted for earlier hunks
  * @param endOfFile    the hunk must end at the end of the file (only blank lines may follow)
  * @param changed      regions earlier hunks of this change rewrote; ordered hunks may not touch them
+ * @param original     the file as it was before this change's first hunk, to tell a hunk that
+ *                     overlaps an earlier one from a hunk that matches nothing
  */
 record SearchScope(int regionStart, int cursor, boolean ordered, OptionalInt lineHint, boolean endOfFile,
-                   List<ChangedRegion> changed) {
+                   List<ChangedRegion> changed, LineBuffer original) {
 
     /** Lines [from, to) written by hunk {@code hunk} (1-based). */
     record ChangedRegion(int from, int to, int hunk) {

@@ -23,6 +23,7 @@ final class UpdateApplier {
 
     Result apply(String path, TextFile text, List<Hunk> hunks, int firstHunkNumber) {
         LineBuffer file = text.lines();
+        LineBuffer original = new LineBuffer(file.snapshot());
         List<SearchScope.ChangedRegion> changed = new ArrayList<>();
         List<Edit> edits = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
@@ -40,7 +41,7 @@ final class UpdateApplier {
                     edit = insert(file, hunk, regionStart, text.dominantEol());
                 } else {
                     SearchScope scope = new SearchScope(regionStart, cursor, ordered, adjustedHint(hunk, edits),
-                            hunk.endOfFile(), changed);
+                            hunk.endOfFile(), changed, original);
                     HunkMatcher.Outcome outcome = matcher.locate(file, hunk, scope);
                     edit = outcome instanceof HunkMatcher.Outcome.Found found
                             ? replace(file, found.placement(), hunk, text.dominantEol())
