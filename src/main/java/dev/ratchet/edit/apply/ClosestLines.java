@@ -3,9 +3,8 @@ package dev.ratchet.edit.apply;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the window of file lines that best resembles a hunk's {@code before} lines, to show in a
@@ -33,10 +32,11 @@ final class ClosestLines {
         if (scored.isEmpty()) {
             return List.of();
         }
-        List<Map<Integer, Integer>> wanted = new ArrayList<>();
+        List<int[]> wanted = new ArrayList<>();
         for (int index : scored) {
             wanted.add(bigrams(before.get(index)));
         }
+        int[][] fileBigrams = new int[file.size()][];
         int window = Math.min(before.size(), file.size());
         int bestStart = 0;
         double bestScore = -1;
@@ -45,7 +45,10 @@ final class ClosestLines {
             for (int k = 0; k < scored.size(); k++) {
                 int line = start + scored.get(k);
                 if (line < file.size()) {
-                    score += dice(wanted.get(k), file.get(line));
+                    if (fileBigrams[line] == null) {
+                        fileBigrams[line] = bigrams(file.get(line));
+                    }
+                    score += dice(wanted.get(k), fileBigrams[line]);
                 }
             }
             if (score > bestScore + 1e-9) {
@@ -93,36 +96,36 @@ final class ClosestLines {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static Map<Integer, Integer> bigrams(String line) {
+    /** The line's character bigrams (whitespace-trimmed), sorted, as a multiset. */
+    private static int[] bigrams(String line) {
         String text = line.strip();
-        Map<Integer, Integer> counts = new HashMap<>();
+        int[] bigrams = new int[Math.max(0, text.length() - 1)];
         for (int i = 0; i + 1 < text.length(); i++) {
-            counts.merge(text.charAt(i) << 16 | text.charAt(i + 1), 1, Integer::sum);
+            bigrams[i] = text.charAt(i) << 16 | text.charAt(i + 1);
         }
-        return counts;
+        Arrays.sort(bigrams);
+        return bigrams;
     }
 
     /** Dice coefficient over character bigrams: a cheap similarity for ranking windows. */
-    private static double dice(Map<Integer, Integer> wanted, String line) {
-        String text = line.strip();
-        int total = 0;
-        for (int count : wanted.values()) {
-            total += count;
-        }
-        int pairs = Math.max(0, text.length() - 1);
-        if (total + pairs == 0) {
+    private static double dice(int[] a, int[] b) {
+        if (a.length + b.length == 0) {
             return 0;
         }
-        Map<Integer, Integer> remaining = new HashMap<>(wanted);
         int common = 0;
-        for (int i = 0; i + 1 < text.length(); i++) {
-            int bigram = text.charAt(i) << 16 | text.charAt(i + 1);
-            Integer left = remaining.get(bigram);
-            if (left != null && left > 0) {
-                remaining.put(bigram, left - 1);
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
                 common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return 2.0 * common / (total + pairs);
+        return 2.0 * common / (a.length + b.length);
     }
 }

@@ -259,7 +259,8 @@ final class HunkMatcher {
     private static List<Placement> constrain(LineBuffer file, List<Placement> places, SearchScope scope) {
         List<Placement> kept = new ArrayList<>();
         for (Placement place : places) {
-            if (scope.anchored() && place.start() < scope.regionStart()) {
+            // the chunk may repeat its anchor as its first context line, so the anchor line itself is allowed
+            if (scope.anchored() && place.start() < scope.regionStart() - 1) {
                 continue;
             }
             if (scope.endOfFile() && !onlyBlankFrom(file, place.end())) {

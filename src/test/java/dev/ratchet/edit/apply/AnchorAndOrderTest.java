@@ -44,6 +44,17 @@ class AnchorAndOrderTest {
     }
 
     @Test
+    void chunkThatRepeatsItsAnchorAsContextStillMatches() {
+        MemoryRepo repo = new MemoryRepo().put("pets.py", TWO_CLASSES);
+
+        Application result = repo.applyAndWrite(update("pets.py", v4a(List.of("class Dog:"),
+                "class Dog:\n    def speak(self):\n        return \"meow\"", "class Dog:\n    def speak(self):\n        return \"woof\"")));
+
+        assertThat(result.clean()).isTrue();
+        assertThat(repo.text("pets.py")).endsWith("class Dog:\n    def speak(self):\n        return \"woof\"\n");
+    }
+
+    @Test
     void anchorThatMatchesNoLineIsRefusedNotIgnored() {
         MemoryRepo repo = new MemoryRepo().put("pets.py", TWO_CLASSES);
 

@@ -53,4 +53,33 @@ class ApplierSpeedTest {
         System.out.printf("applier: %d lines, %d hunks: best of 15 runs %.1f ms%n", LINES, HUNKS, best / 1e6);
         assertThat(best / 1_000_000).as("best run in ms").isLessThan(100);
     }
+
+    @Test
+    void refusalWithClosestLinesInALargeFileStaysFast() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < LINES; i++) {
+            text.append("    value").append(i).append(" = compute(").append(i).append(");\n");
+        }
+        MemoryRepo repo = new MemoryRepo().put("Big.java", text.toString());
+        List<String> before = new ArrayList<>();
+        for (int i = 12_000; i < 12_010; i++) {
+            before.add("    value" + i + " = calculate(" + i + ");");
+        }
+        EditPlan plan = new EditPlan(List.of(new FileChange.Update("Big.java",
+                List.of(Hunk.of(before, List.of("x"), Hunk.Source.SEARCH_REPLACE)))));
+        Applier applier = new Applier();
+
+        long best = Long.MAX_VALUE;
+        Application result = null;
+        for (int run = 0; run < 5; run++) {
+            long start = System.nanoTime();
+            result = applier.apply(plan, repo);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+
+        assertThat(result.refused()).singleElement().satisfies(refusal ->
+                assertThat(refusal.closest().get(0).line()).isEqualTo(12_001));
+        System.out.printf("applier: refusal with closest lines in %d lines: best of 5 runs %.1f ms%n", LINES, best / 1e6);
+        assertThat(best / 1_000_000).as("best run in ms").isLessThan(500);
+    }
 }
