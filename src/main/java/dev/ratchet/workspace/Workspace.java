@@ -95,10 +95,18 @@ public final class Workspace implements RepoFiles {
      * @throws WriteFailedException when a file could not be written; nothing was changed
      */
     public void write(List<FileWrite> writes) throws IOException {
+        write(writes, Map.of());
+    }
+
+    /**
+     * As {@link #write(List)}, and sets or clears the executable bits of the files named in
+     * {@code executable} (git records only that bit; undo restores it).
+     */
+    void write(List<FileWrite> writes, Map<String, Boolean> executable) throws IOException {
         if (writes.isEmpty()) {
             return;
         }
-        List<Target> targets = plan(writes);
+        List<Target> targets = plan(writes, executable);
         try (Closeable lock = journal.lock(root)) {
             WriteJournal saved = saveJournal(targets);
             try {
@@ -141,7 +149,8 @@ public final class Workspace implements RepoFiles {
             Target target = targets.get(i);
             if (target.content != null) {
                 try {
-                    stage(target.content, root.resolve(saved.entries().get(i).temp()), target.newMode);
+                    stage(target.content, root.resolve(saved.entries().get(i).temp()), target.newMode,
+                            target.executable);
                     hook.at("staged " + target.resolved.relative());
                 } catch (IOException e) {
                     throw new StepFailure(i, e);
@@ -214,10 +223,10 @@ public final class Workspace implements RepoFiles {
 
     /** One checked write, with everything needed to carry it out. */
     private record Target(PathPolicy.Resolved resolved, byte[] content, Set<PosixFilePermission> newMode,
-            boolean existed, Set<PosixFilePermission> oldMode) {
+            Boolean executable, boolean existed, Set<PosixFilePermission> oldMode) {
     }
 
-    private List<Target> plan(List<FileWrite> writes) throws IOException {
+    private List<Target> plan(List<FileWrite> writes, Map<String, Boolean> executable) throws IOException {
         List<Target> targets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (FileWrite write : writes) {
@@ -239,12 +248,13 @@ public final class Workspace implements RepoFiles {
                     Path modeSource = policy.resolve(put.keepModeOf()).absolute();
                     newMode = Files.isRegularFile(modeSource) ? modeOf(modeSource) : null;
                 }
-                targets.add(new Target(resolved, put.content().clone(), newMode, exists, oldMode));
+                targets.add(new Target(resolved, put.content().clone(), newMode, executable.get(put.path()),
+                        exists, oldMode));
             } else {
                 if (!exists) {
                     throw new WriteFailedException(write.path(), "does not exist, so it cannot be removed; nothing was changed");
                 }
-                targets.add(new Target(resolved, null, null, true, oldMode));
+                targets.add(new Target(resolved, null, null, null, true, oldMode));
             }
         }
         return targets;
@@ -307,7 +317,8 @@ public final class Workspace implements RepoFiles {
         createdDirs.addAll(missing);
     }
 
-    private void stage(byte[] content, Path temp, Set<PosixFilePermission> mode) throws IOException {
+    private void stage(byte[] content, Path temp, Set<PosixFilePermission> mode, Boolean executable)
+            throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 OutputStream out = Channels.newOutputStream(channel)) {
             out.write(content);
@@ -317,6 +328,29 @@ public final class Workspace implements RepoFiles {
         if (mode != null) {
             Files.setPosixFilePermissions(temp, mode);
         }
+        if (executable != null && posix) {
+            Files.setPosixFilePermissions(temp, withExecutable(Files.getPosixFilePermissions(temp), executable));
+        }
+    }
+
+    /** Like git: executable means x wherever r is; not executable means no x at all. */
+    private static Set<PosixFilePermission> withExecutable(Set<PosixFilePermission> mode, boolean executable) {
+        Set<PosixFilePermission> result = java.util.EnumSet.noneOf(PosixFilePermission.class);
+        result.addAll(mode);
+        result.removeAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
+        if (executable) {
+            if (mode.contains(PosixFilePermission.OWNER_READ)) {
+                result.add(PosixFilePermission.OWNER_EXECUTE);
+            }
+            if (mode.contains(PosixFilePermission.GROUP_READ)) {
+                result.add(PosixFilePermission.GROUP_EXECUTE);
+            }
+            if (mode.contains(PosixFilePermission.OTHERS_READ)) {
+                result.add(PosixFilePermission.OTHERS_EXECUTE);
+            }
+        }
+        return result;
     }
 
     /** Rolls back an interrupted batch, if the journal shows one. */
