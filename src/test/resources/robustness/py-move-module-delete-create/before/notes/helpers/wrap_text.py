@@ -36,3 +36,10 @@ def bullet_list(items, width=None, bullet="- "):
         lines.append(textwrap.fill(item, width=width, initial_indent=bullet,
                                    subsequent_indent=" " * len(bullet)))
     return "\n".join(lines)
+
+
+def columns(pairs, gap=2):
+    """Align ``(label, value)`` pairs in two columns, labels padded to the longest one."""
+    pairs = list(pairs)
+    width = max((len(label) for label, _ in pairs), default=0)
+    return "\n".join(f"{label:<{width}}{' ' * gap}{value}" for label, value in pairs)
