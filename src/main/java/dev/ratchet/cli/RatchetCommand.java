@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            ApplyCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
