@@ -201,7 +201,14 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         boolean inFence = text.fenceAround(header).isPresent();
 
         int end = header + 1;
-        while (end < text.size() && !endsHunk(text, end)) {
+        int oldSeen = 0;
+        int newSeen = 0;
+        while (end < text.size() && (!endsHunk(text, end) || isContentPair(text, end, oldCount - oldSeen, newCount - newSeen))) {
+            String line = text.line(end);
+            if (!line.startsWith("\\")) {
+                oldSeen += line.startsWith("+") ? 0 : 1;
+                newSeen += line.startsWith("-") ? 0 : 1;
+            }
             end++;
         }
         int last = end;
@@ -279,6 +286,15 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             return -1;
         }
         return count == null ? 1 : Integer.parseInt(count);
+    }
+
+    /**
+     * A removed line "--- x" followed by an added line "+++ y" looks like a file header; it is content
+     * when the hunk's counts still expect both lines and no @@ line follows them, as after a real header.
+     */
+    private static boolean isContentPair(ReplyText text, int i, int oldLeft, int newLeft) {
+        return isHeaderPair(text, i) && oldLeft >= 1 && newLeft >= 1
+                && i + 2 < text.size() && !text.line(i + 2).startsWith("@@");
     }
 
     private static boolean startsBodyLine(String line) {

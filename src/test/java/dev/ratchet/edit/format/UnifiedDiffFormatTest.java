@@ -375,6 +375,29 @@ class UnifiedDiffFormatTest {
     }
 
     @Test
+    void removedAndAddedLinesThatLookLikeHeadersAreContentWhileTheCountsExpectThem() {
+        ParsedReply reply = format.parse("""
+                --- a/schema.sql
+                +++ b/schema.sql
+                @@ -1,3 +1,3 @@
+                 CREATE TABLE t (
+                --- old comment
+                +++ new comment
+                 );
+                --- a/other.sql
+                +++ b/other.sql
+                @@ -1 +1 @@
+                -a
+                +b
+                """);
+
+        assertThat(changes(reply)).extracting(FileChange::path).containsExactly("schema.sql", "other.sql");
+        FileChange.Update update = (FileChange.Update) reply.plan().changes().get(0);
+        assertThat(update.hunks().get(0).before()).containsExactly("CREATE TABLE t (", "-- old comment", ");");
+        assertThat(update.hunks().get(0).after()).containsExactly("CREATE TABLE t (", "++ new comment", ");");
+    }
+
+    @Test
     void headersWithoutHunksAreAProblem() {
         ParsedReply reply = format.parse("```diff\n--- a/a.py\n+++ b/a.py\n```\n");
 
