@@ -122,6 +122,29 @@ class RepairTest {
     }
 
     @Test
+    void wrongLineNumbersDoNotMatterWhenTheContextIsUnique() {
+        MemoryRepo repo = new MemoryRepo().put("w.txt", "a\nb\nc\nd\n");
+
+        Application result = repo.applyAndWrite(update("w.txt", udiff(90, "c\nd", "c\nD")));
+
+        assertThat(result.clean()).isTrue();
+        assertThat(repo.text("w.txt")).isEqualTo("a\nb\nc\nD\n");
+    }
+
+    @Test
+    void inventedContextLineIsRefusedWithTheRealLinesShown() {
+        MemoryRepo repo = new MemoryRepo().put("i.py", "def f():\n    a = 1\n    return a\n");
+
+        Application result = repo.applyAndWrite(update("i.py", udiff(1,
+                "def f():\n    a = 1\n    log(a)\n    return a", "def f():\n    a = 2\n    log(a)\n    return a")));
+
+        assertThat(result.clean()).isFalse();
+        assertThat(result.refused().get(0).closest()).extracting(ClosestLine::text)
+                .startsWith("def f():", "    a = 1", "    return a");
+        assertThat(repo.text("i.py")).isEqualTo("def f():\n    a = 1\n    return a\n");
+    }
+
+    @Test
     void lineHintChoosesTheClearlyNearestOfEqualMatches() {
         String text = "start\nx = 1\nmid\nmid\nmid\nmid\nmid\nmid\nmid\nmid\nx = 1\nend\n";
         MemoryRepo repo = new MemoryRepo().put("h.py", text);
