@@ -88,6 +88,18 @@ class RepairTest {
     }
 
     @Test
+    void elidedEditAppliedTwiceIsAlreadyAppliedTheSecondTime() {
+        MemoryRepo repo = new MemoryRepo().put("a.py", "def f():\n    a()\n    b()\n    return 1\n");
+        var plan = update("a.py", searchReplace("def f():\n    ...\n    return 1", "def f():\n    ...\n    return 2"));
+
+        repo.applyAndWrite(plan);
+        Application second = repo.applyAndWrite(plan);
+
+        assertThat(repo.text("a.py")).isEqualTo("def f():\n    a()\n    b()\n    return 2\n");
+        assertThat(second.applied()).containsExactly(new AppliedChange("a.py", "already-applied", 1));
+    }
+
+    @Test
     void textAddedRightAfterAnElisionMarkerGoesAfterTheElidedCode() {
         MemoryRepo repo = new MemoryRepo().put("a.py", "def f():\n    a()\n    b()\n    c()\n    return 1\n");
 
