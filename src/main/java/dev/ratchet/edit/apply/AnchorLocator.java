@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Finds the V4A {@code @@} anchor lines of a hunk, each at or after the previous: equal to a file
  * line (exact, then ignoring whitespace, then ignoring typographic look-alikes), else contained in
- * one. An anchor that matches nothing is a refusal, never silently skipped.
+ * one without cutting a word. An anchor that matches nothing is a refusal, never silently skipped.
  */
 final class AnchorLocator {
     private static final Normalisation[] LEVELS = {
@@ -57,7 +57,7 @@ final class AnchorLocator {
         if (wanted.length() >= MIN_CONTAINED_LENGTH) {
             List<String> view = file.view(Normalisation.LOOKALIKES);
             for (int i = from; i < view.size(); i++) {
-                if (view.get(i).contains(wanted)) {
+                if (containsAsWords(view.get(i), wanted)) {
                     return i;
                 }
             }
@@ -71,5 +71,22 @@ final class AnchorLocator {
             return -1;
         }
         return firstFrom(file, anchor, first + 1) < 0 ? first : -1;
+    }
+
+    /** {@code def b} is in {@code def b(x):} but not in {@code def bar():}: an occurrence may not cut a word. */
+    static boolean containsAsWords(String line, String wanted) {
+        for (int at = line.indexOf(wanted); at >= 0; at = line.indexOf(wanted, at + 1)) {
+            int end = at + wanted.length();
+            boolean startCut = at > 0 && isWordChar(line.charAt(at - 1)) && isWordChar(wanted.charAt(0));
+            boolean endCut = end < line.length() && isWordChar(line.charAt(end)) && isWordChar(wanted.charAt(wanted.length() - 1));
+            if (!startCut && !endCut) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

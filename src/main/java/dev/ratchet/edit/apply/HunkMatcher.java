@@ -368,8 +368,16 @@ final class HunkMatcher {
         if (hunk.after().isEmpty() || hunk.after().stream().allMatch(String::isBlank)) {
             return false;
         }
+        boolean elides = hunk.after().stream().anyMatch(ElisionMarker::isMarker);
         for (Normalisation level : LEVELS) {
-            List<Placement> places = constrain(file, contiguous(file, hunk.after(), level, 0, level.tier()), scope);
+            List<Placement> found = contiguous(file, hunk.after(), level, 0, level.tier());
+            if (found.isEmpty()) {
+                found = ignoringBlankLines(file, hunk.after(), level);
+            }
+            if (found.isEmpty() && elides) {
+                found = elided(file, hunk.after(), level);
+            }
+            List<Placement> places = constrain(file, found, scope);
             if (!places.isEmpty()) {
                 return places.size() == 1;
             }

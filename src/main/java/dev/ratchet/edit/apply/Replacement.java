@@ -70,7 +70,7 @@ final class Replacement {
                         "the new line '" + line.strip() + "' is indented less than the difference between the"
                                 + " lines to replace and the file (near line " + placement.firstLine()
                                 + "); copy the lines with the file's exact indentation"));
-                out.add(new Line(text, eol));
+                out.add(Line.added(text, eol));
             }
             position = Math.max(position, deleteTo);
         }

@@ -34,7 +34,7 @@ final class TextFile {
     static TextFile fresh(List<String> texts) {
         List<Line> lines = new ArrayList<>(texts.size());
         for (String text : texts) {
-            lines.add(new Line(text, "\n"));
+            lines.add(Line.added(text, "\n"));
         }
         return new TextFile(false, true, "\n", lines);
     }

@@ -118,7 +118,7 @@ final class UpdateApplier {
         }
         List<Line> lines = new ArrayList<>();
         for (String text : hunk.after()) {
-            lines.add(new Line(text, eol));
+            lines.add(Line.added(text, eol));
         }
         file.splice(at, at, lines);
         return new Edit(at, at, lines.size());

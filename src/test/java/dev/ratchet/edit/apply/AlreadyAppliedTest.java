@@ -33,6 +33,8 @@ class AlreadyAppliedTest {
                 Arguments.of("search-replace addition with context", update("g.py",
                         searchReplace("    def leave(self):", "    def leave(self):\n        self.log()"))),
                 Arguments.of("search-replace append", update("g.py", searchReplace("", "\nGreeter().greet()"))),
+                Arguments.of("search-replace with doubled blank lines", update("g.py",
+                        searchReplace("        print(\"Hi\")\n\n\n    def leave(self):", "        print(\"Hey\")\n\n\n    def leave(self):"))),
                 Arguments.of("udiff", update("g.py", udiff(2, "    def greet(self):\n        print(\"Hi\")\n",
                         "    def greet(self):\n        print(\"Hello\")\n        print(\"there\")\n"))),
                 Arguments.of("v4a anchored", update("g.py", v4a(List.of("    def leave(self):"),

@@ -80,6 +80,18 @@ class AnchorAndOrderTest {
     }
 
     @Test
+    void containedAnchorDoesNotMatchInsideALongerName() {
+        MemoryRepo repo = new MemoryRepo().put("a.py", "def bar():\n    pass\ndef b(x):\n    pass\n");
+
+        Application result = repo.applyAndWrite(update("a.py", v4a(List.of("def b"), "    pass", "    return x")));
+
+        assertThat(result.clean()).isTrue();
+        assertThat(repo.text("a.py")).isEqualTo("def bar():\n    pass\ndef b(x):\n    return x\n");
+        assertThat(AnchorLocator.containsAsWords("public void run() {", "void run")).isTrue();
+        assertThat(AnchorLocator.containsAsWords("void running()", "void run")).isFalse();
+    }
+
+    @Test
     void pureInsertionGoesRightAfterItsAnchorNotAtTheEnd() {
         MemoryRepo repo = new MemoryRepo().put("c.py", "class C:\n    x = 1\n\nclass D:\n    y = 2\n");
 

@@ -67,6 +67,28 @@ class FileLevelTest {
     }
 
     @Test
+    void wholeFileThatElidesCodeWithACommentIsRefused() {
+        MemoryRepo repo = new MemoryRepo().put("w.js", "a();\nb();\nc();\n");
+
+        Application result = repo.applyAndWrite(plan(new FileChange.Create("w.js", List.of("a();", "// ... rest unchanged"), true)));
+
+        assertThat(result.refused()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.hunk()).isZero();
+            assertThat(refusal.reason()).contains("'// ... rest unchanged'");
+        });
+        assertThat(repo.text("w.js")).isEqualTo("a();\nb();\nc();\n");
+    }
+
+    @Test
+    void strayCarriageReturnsOnNewLinesDoNotDoubleCrlf() {
+        MemoryRepo repo = new MemoryRepo().put("c.txt", "a\r\nb\r\n");
+
+        repo.applyAndWrite(update("c.txt", searchReplace("b", "b\r\nc\r")));
+
+        assertThat(repo.text("c.txt")).isEqualTo("a\r\nb\r\nc\r\n");
+    }
+
+    @Test
     void deleteRemovesAndDeletingAMissingFileIsAlreadyApplied() {
         MemoryRepo repo = new MemoryRepo().put("d.txt", "x\n");
 

@@ -88,6 +88,18 @@ class RepairTest {
     }
 
     @Test
+    void elidedEditAppliedTwiceIsAlreadyAppliedTheSecondTime() {
+        MemoryRepo repo = new MemoryRepo().put("a.py", "def f():\n    a()\n    b()\n    return 1\n");
+        var plan = update("a.py", searchReplace("def f():\n    ...\n    return 1", "def f():\n    ...\n    return 2"));
+
+        repo.applyAndWrite(plan);
+        Application second = repo.applyAndWrite(plan);
+
+        assertThat(repo.text("a.py")).isEqualTo("def f():\n    a()\n    b()\n    return 2\n");
+        assertThat(second.applied()).containsExactly(new AppliedChange("a.py", "already-applied", 1));
+    }
+
+    @Test
     void textAddedRightAfterAnElisionMarkerGoesAfterTheElidedCode() {
         MemoryRepo repo = new MemoryRepo().put("a.py", "def f():\n    a()\n    b()\n    c()\n    return 1\n");
 
@@ -119,6 +131,29 @@ class RepairTest {
 
         assertThat(result.clean()).isFalse();
         assertThat(result.refused().get(0).reason()).contains("'// ... existing code ...'").contains("write the full lines");
+    }
+
+    @Test
+    void wrongLineNumbersDoNotMatterWhenTheContextIsUnique() {
+        MemoryRepo repo = new MemoryRepo().put("w.txt", "a\nb\nc\nd\n");
+
+        Application result = repo.applyAndWrite(update("w.txt", udiff(90, "c\nd", "c\nD")));
+
+        assertThat(result.clean()).isTrue();
+        assertThat(repo.text("w.txt")).isEqualTo("a\nb\nc\nD\n");
+    }
+
+    @Test
+    void inventedContextLineIsRefusedWithTheRealLinesShown() {
+        MemoryRepo repo = new MemoryRepo().put("i.py", "def f():\n    a = 1\n    return a\n");
+
+        Application result = repo.applyAndWrite(update("i.py", udiff(1,
+                "def f():\n    a = 1\n    log(a)\n    return a", "def f():\n    a = 2\n    log(a)\n    return a")));
+
+        assertThat(result.clean()).isFalse();
+        assertThat(result.refused().get(0).closest()).extracting(ClosestLine::text)
+                .startsWith("def f():", "    a = 1", "    return a");
+        assertThat(repo.text("i.py")).isEqualTo("def f():\n    a = 1\n    return a\n");
     }
 
     @Test
