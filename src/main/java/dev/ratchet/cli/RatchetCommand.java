@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            DoctorCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
