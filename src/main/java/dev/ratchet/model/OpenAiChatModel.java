@@ -57,10 +57,7 @@ public final class OpenAiChatModel implements ChatModel {
                 if (cancellation.isCancelled()) {
                     throw new ChatCancelledException();
                 }
-                if (!failure.retryable()) {
-                    throw failure;
-                }
-                if (attempt > retryPolicy.maxRetries()) {
+                if (!failure.retryable() || attempt > retryPolicy.maxRetries()) {
                     throw attempt == 1 ? failure : failure.afterAttempts(attempt);
                 }
                 Duration delay = retryPolicy.delayBefore(attempt, failure.retryAfter());
