@@ -20,9 +20,14 @@ public final class CostLedger {
 
     /** Records one finished request and returns its cost (empty when the price is unknown). */
     public synchronized Optional<BigDecimal> record(String model, Usage usage) {
-        Optional<BigDecimal> cost = catalog.lookup(model).prices().map(prices -> prices.costOf(usage));
+        Optional<BigDecimal> cost = costOf(model, usage);
         spend = spend.plus(usage, cost);
         return cost;
+    }
+
+    /** What {@code usage} costs on {@code model}, without booking it (empty when the price is unknown). */
+    public Optional<BigDecimal> costOf(String model, Usage usage) {
+        return catalog.lookup(model).prices().map(prices -> prices.costOf(usage));
     }
 
     public synchronized Spend spend() {

@@ -47,10 +47,16 @@ public final class MeteredChatModel implements ChatModel {
         ledger.checkAffordable(request.model(), estimate,
                 String.format("%,d prompt tokens + up to %,d reply tokens", promptTokens, replyTokens));
 
-        ChatResponse response = delegate.send(request, events, cancellation);
+        // Completed is re-sent after booking, so listeners see the same usage the caller gets.
+        ChatResponse response = delegate.send(request, event -> {
+            if (!(event instanceof ChatEvent.Completed)) {
+                events.accept(event);
+            }
+        }, cancellation);
         ChatResponse booked = response.usage() != null ? response
                 : response.withUsage(new Usage(promptTokens, 0, replyTokensOf(response), true));
         ledger.record(request.model(), booked.usage());
+        events.accept(new ChatEvent.Completed(booked));
         return booked;
     }
 

@@ -110,6 +110,7 @@ public final class OpenAiChatModel implements ChatModel {
         SseReader reader = new SseReader(reply.body());
         try {
             for (SseReader.Event event = reader.next(); event != null; event = reader.next()) {
+                cancellation.throwIfCancelled();
                 String data = event.data();
                 if (data.strip().equals("[DONE]")) {
                     break;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CassetteTest {
+    private static final TokenCounter COUNTER = new TokenCounter();
+
     private static final String SECRET = "sk-live-very-secret-key";
 
     @StartStop
@@ -83,9 +85,9 @@ class CassetteTest {
         enqueueLiveConversation();
         Path cassette = dir.resolve("run.jsonl");
 
-        List<ChatEvent> live = run(ChatModelFactory.create(settings(cassette, null), new TokenCounter(), noWaiting()));
+        List<ChatEvent> live = run(ChatModelFactory.create(settings(cassette, null), COUNTER, noWaiting()));
         server.close();
-        MeteredChatModel replayModel = ChatModelFactory.create(settings(null, cassette), new TokenCounter(), noWaiting());
+        MeteredChatModel replayModel = ChatModelFactory.create(settings(null, cassette), COUNTER, noWaiting());
         List<ChatEvent> replayed = run(replayModel);
 
         assertThat(replayed).isEqualTo(live);
@@ -102,7 +104,7 @@ class CassetteTest {
     void replayFailsClearlyWhenTheConversationChanged() throws Exception {
         Path cassette = dir.resolve("c.jsonl");
         Files.writeString(cassette, "{\"expect\":{\"model\":\"gpt-4.1\",\"messages\":3,\"tools\":[\"read_file\"]},\"reply\":{\"content\":\"hi\"}}\n");
-        ChatModel model = ChatModelFactory.create(settings(null, cassette), new TokenCounter(), noWaiting());
+        ChatModel model = ChatModelFactory.create(settings(null, cassette), COUNTER, noWaiting());
 
         assertThatThrownBy(() -> model.send(conversation().get(0)))
                 .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.REPLAY))
@@ -116,7 +118,7 @@ class CassetteTest {
     void replayFailsClearlyWhenTheCassetteRunsOut() throws Exception {
         Path cassette = dir.resolve("c.jsonl");
         Files.writeString(cassette, "{\"reply\":{\"content\":\"first\"}}\n");
-        ChatModel model = ChatModelFactory.create(settings(null, cassette), new TokenCounter(), noWaiting());
+        ChatModel model = ChatModelFactory.create(settings(null, cassette), COUNTER, noWaiting());
         model.send(conversation().get(0));
 
         assertThatThrownBy(() -> model.send(conversation().get(1)))
@@ -132,7 +134,7 @@ class CassetteTest {
                         + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":10,\"cached_tokens\":0}}}",
                 "",
                 "{\"reply\":{\"content\":\"Done.\"}}"));
-        MeteredChatModel model = ChatModelFactory.create(settings(null, cassette), new TokenCounter(), noWaiting());
+        MeteredChatModel model = ChatModelFactory.create(settings(null, cassette), COUNTER, noWaiting());
         List<ChatEvent> events = new ArrayList<>();
 
         ChatResponse first = model.send(conversation().get(0), events::add, new Cancellation());
@@ -162,7 +164,7 @@ class CassetteTest {
         ModelSettings noKey = new ModelSettings("gpt-4.1", Provider.OPENAI, null, null, "OPENAI_API_KEY", null, null, 2,
                 Duration.ofSeconds(5), null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> ChatModelFactory.create(noKey, new TokenCounter()))
+        assertThatThrownBy(() -> ChatModelFactory.create(noKey, COUNTER))
                 .isInstanceOf(ModelSetupException.class)
                 .hasMessageContaining("set OPENAI_API_KEY");
     }

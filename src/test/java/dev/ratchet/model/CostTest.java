@@ -10,6 +10,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CostTest {
+    private static final TokenCounter COUNTER = new TokenCounter();
+
     private final ModelCatalog catalog = new ModelCatalog();
 
     private BigDecimal cost(String model, long prompt, long cached, long completion) {
@@ -83,7 +85,7 @@ class CostTest {
     @Test
     void maxCostRefusesARequestThatWouldExceedWhatIsLeft() {
         CostLedger ledger = new CostLedger(catalog, new BigDecimal("0.01"));
-        ChatModel model = new MeteredChatModel(answering(new Usage(1000, 0, 1000, false)), catalog, new TokenCounter(), ledger);
+        ChatModel model = new MeteredChatModel(answering(new Usage(1000, 0, 1000, false)), catalog, COUNTER, ledger);
 
         model.send(ask("gpt-4.1"));
         // first reply cost 1,000 x $2 + 1,000 x $8 per million = exactly $0.01: nothing left
@@ -98,7 +100,7 @@ class CostTest {
     @Test
     void maxCostCannotBeEnforcedForAnUnpricedModel() {
         CostLedger ledger = new CostLedger(catalog, BigDecimal.ONE);
-        ChatModel model = new MeteredChatModel(answering(Usage.NONE), catalog, new TokenCounter(), ledger);
+        ChatModel model = new MeteredChatModel(answering(Usage.NONE), catalog, COUNTER, ledger);
 
         assertThatThrownBy(() -> model.send(ask("mystery-model")))
                 .isInstanceOf(BudgetExceededException.class)
@@ -108,7 +110,7 @@ class CostTest {
     @Test
     void promptLongerThanTheWindowIsRefusedBeforeSending() {
         catalog.override(new ModelInfo("tiny", OptionalInt.of(20), OptionalInt.empty(), Optional.empty()));
-        ChatModel model = new MeteredChatModel(answering(Usage.NONE), catalog, new TokenCounter(), new CostLedger(catalog, null));
+        ChatModel model = new MeteredChatModel(answering(Usage.NONE), catalog, COUNTER, new CostLedger(catalog, null));
         ChatRequest big = ChatRequest.of("tiny", List.of(new ChatMessage.User("word ".repeat(100))));
 
         assertThatThrownBy(() -> model.send(big))
@@ -119,12 +121,12 @@ class CostTest {
     @Test
     void missingUsageIsEstimatedLocallyAndMarkedSo() {
         CostLedger ledger = new CostLedger(catalog, null);
-        ChatModel model = new MeteredChatModel(answering(null), catalog, new TokenCounter(), ledger);
+        ChatModel model = new MeteredChatModel(answering(null), catalog, COUNTER, ledger);
 
         ChatResponse response = model.send(ask("gpt-4.1"));
 
         assertThat(response.usage().estimated()).isTrue();
-        assertThat(response.usage().promptTokens()).isEqualTo(new TokenCounter().countPrompt(ask("gpt-4.1")));
+        assertThat(response.usage().promptTokens()).isEqualTo(COUNTER.countPrompt(ask("gpt-4.1")));
         assertThat(response.usage().completionTokens()).isEqualTo(1);
         assertThat(ledger.spend().describe()).contains("(partly estimated)");
     }

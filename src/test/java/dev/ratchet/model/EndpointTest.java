@@ -123,4 +123,49 @@ class EndpointTest {
                 .hasMessageContaining("check --base-url");
         assertThat(sleeps).hasSize(1);
     }
+
+    @Test
+    void toolConversationsAreSentInTheChatCompletionsShape() throws Exception {
+        server.enqueue(ok());
+        ObjectMapper json = new ObjectMapper();
+        ToolSpec readFile = new ToolSpec("read_file", "Reads a file", json.readTree("{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}"));
+        ToolCall call = new ToolCall("call_1", "read_file", "{\"path\":\"A.java\"}");
+        ChatRequest request = ChatRequest.of("gpt-4.1", List.of(new ChatMessage.SystemPrompt("sys"), new ChatMessage.User("fix"),
+                new ChatMessage.Assistant("", List.of(call)), new ChatMessage.ToolResult("call_1", "class A {}")))
+                .withTools(List.of(readFile));
+
+        send(settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null), request);
+
+        JsonNode body = json.readTree(server.takeRequest().getBody().utf8());
+        assertThat(body.path("tools").get(0).toString()).isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"read_file\","
+                + "\"description\":\"Reads a file\",\"parameters\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}}}");
+        assertThat(body.path("messages").get(2).toString()).isEqualTo("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":"
+                + "\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\":\\\"A.java\\\"}\"}}]}");
+        assertThat(body.path("messages").get(3).toString()).isEqualTo("{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"class A {}\"}");
+    }
+
+    @Test
+    void cancellingDuringBackOffStopsAtOnce() {
+        server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+        Cancellation cancellation = new Cancellation();
+        ModelSettings settings = settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null);
+        OpenAiChatModel model = new OpenAiChatModel(settings, new OkHttpTransport(settings.timeout()),
+                new RetryPolicy(2, Sleeper.REAL, () -> 0.0));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> model.send(hello(), event -> {
+            if (event instanceof ChatEvent.Retrying) {
+                cancellation.cancel();
+            }
+        }, cancellation)).isInstanceOf(ChatCancelledException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(450));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void predictionsCannotBeCombinedWithTools() {
+        ToolSpec tool = new ToolSpec("x", "", null);
+        assertThatThrownBy(() -> hello().withMaxCompletionTokens(null).withTools(List.of(tool)).withPrediction("old file"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("separate request without tools");
+    }
 }

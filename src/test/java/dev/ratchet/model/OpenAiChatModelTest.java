@@ -357,7 +357,7 @@ class OpenAiChatModelTest {
     @Test
     void cancellingStopsTheStreamAndTheCall() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(textChunk("a") + textChunk("b") + STOP + DONE).throttleBody(20, 200, TimeUnit.MILLISECONDS).build());
+                .body(textChunk("a") + textChunk("b") + STOP + DONE).build());
         Cancellation cancellation = new Cancellation();
         List<ChatEvent> seen = new ArrayList<>();
 
