@@ -1,5 +1,10 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.config.ConfigException;
+import dev.ratchet.model.BudgetExceededException;
+import dev.ratchet.model.ChatCancelledException;
+import dev.ratchet.model.ModelException;
+import dev.ratchet.model.ModelSetupException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -25,8 +30,17 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeFor(Throwable ex) {
-        if (ex instanceof UsageException) {
+        if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelSetupException) {
             return ExitCode.USAGE;
+        }
+        if (ex instanceof BudgetExceededException) {
+            return ExitCode.BUDGET;
+        }
+        if (ex instanceof ChatCancelledException) {
+            return ExitCode.INTERRUPTED;
+        }
+        if (ex instanceof ModelException) {
+            return ExitCode.MODEL;
         }
         return ExitCode.INTERNAL;
     }

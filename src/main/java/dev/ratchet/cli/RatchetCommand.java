@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ApplyCommand.class,
+            ModelsCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

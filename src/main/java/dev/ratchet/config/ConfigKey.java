@@ -1,0 +1,63 @@
+package dev.ratchet.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting ratchet reads from config files, the environment or flags. To add one, add a
+ * constant here (YAML name, environment variables if any, one line of help); {@link ConfigLoader}
+ * then accepts it in both config files and {@link ResolvedConfig} hands it out with its source.
+ * Dotted names are nested YAML sections: {@code price.input} is {@code price:} then {@code input:}.
+ */
+public enum ConfigKey {
+    MODEL("model", "model name, e.g. gpt-4.1, gpt-4.1-mini, or a local model", "RATCHET_MODEL"),
+    BASE_URL("base_url", "Chat Completions base URL, e.g. http://localhost:11434/v1", "OPENAI_BASE_URL",
+            "AZURE_OPENAI_ENDPOINT"),
+    PROVIDER("provider", "openai, azure or compatible (guessed from base_url when unset)"),
+    API_KEY_ENV("api_key_env", "name of the environment variable holding the API key"),
+    AZURE_DEPLOYMENT("azure.deployment", "Azure deployment name (default: the model name)"),
+    AZURE_API_VERSION("azure.api_version", "Azure api-version (default 2024-10-21)", "OPENAI_API_VERSION"),
+    RETRIES("retries", "retries after a rate limit, server error or dropped connection (default 2)"),
+    TIMEOUT_SECONDS("timeout_seconds", "seconds of silence from the server before giving up (default 120)"),
+    MAX_COST("max_cost", "cost budget in US dollars for one run"),
+    CONTEXT_WINDOW("context_window", "override: the model's context window in tokens"),
+    MAX_OUTPUT("max_output", "override: the model's longest reply in tokens"),
+    PRICE_INPUT("price.input", "override: dollars per million input tokens"),
+    PRICE_CACHED_INPUT("price.cached_input", "override: dollars per million cached input tokens"),
+    PRICE_OUTPUT("price.output", "override: dollars per million output tokens"),
+    RECORD("record", "write every model exchange to this JSONL cassette"),
+    REPLAY("replay", "answer from this JSONL cassette instead of the network");
+
+    private final String yamlName;
+    private final String help;
+    private final List<String> environment;
+
+    ConfigKey(String yamlName, String help, String... environment) {
+        this.yamlName = yamlName;
+        this.help = help;
+        this.environment = List.of(environment);
+    }
+
+    public String yamlName() {
+        return yamlName;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    /** Environment variables that set this key, first one winning. */
+    public List<String> environment() {
+        return environment;
+    }
+
+    public static Optional<ConfigKey> byYamlName(String name) {
+        return Arrays.stream(values()).filter(key -> key.yamlName.equals(name)).findFirst();
+    }
+
+    /** Whether {@code prefix} is a YAML section holding keys, like {@code price} or {@code azure}. */
+    static boolean isSection(String prefix) {
+        return Arrays.stream(values()).anyMatch(key -> key.yamlName.startsWith(prefix + "."));
+    }
+}
