@@ -37,7 +37,7 @@ final class TestOutputScanner {
     private static final Pattern MAVEN_FAILURE =
             Pattern.compile("^\\[ERROR\\] ([\\w.$]+)\\.([^.\\s]+) -- Time elapsed: .*<<< (?:FAILURE|ERROR)!$");
     private static final Pattern RELEVANT = Pattern.compile(
-            "(?i)(\\bfail(?:ed|ure|ures|ing)?\\b|\\berror\\b|exception\\b|assert|traceback|panicked|^\\s*not ok\\b"
+            "(?i)(\\bfail(?:ed|ure|ures|ing)?\\b|error\\b|exception\\b|assert|traceback|panicked|^\\s*not ok\\b"
                     + "|✖|✕|●|\\bexpected\\b|\\bactual\\b|\\breceived\\b|cannot find symbol|^E\\s)");
     private static final Pattern IGNORABLE = Pattern.compile("(?i)(\\bfail(?:ures)?:? 0\\b|errors: 0,|# fail 0|ℹ fail 0)");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -85,7 +85,7 @@ final class TestOutputScanner {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("Traceback (most recent call last)")) {
-                for (int j = i; j < lines.size() && j < i + MAX_TRACEBACK_LINES && !(j > i && lines.get(j).isBlank()); j++) {
+                for (int j = Math.max(0, i - CONTEXT_BEFORE); j < lines.size() && j < i + MAX_TRACEBACK_LINES && !(j > i && lines.get(j).isBlank()); j++) {
                     keep[j] = true;
                 }
             } else if (RELEVANT.matcher(line).find() && !IGNORABLE.matcher(line).find()) {
