@@ -53,12 +53,12 @@ public final class FailureSummarizer {
             testsRun = -1;
             output = scanner.relevantLines(lines, TAIL_LINES);
         }
-        String text = render(result, headline, failures, testsRun, evidence, output, tokenBudget);
+        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(), output, tokenBudget);
         return new FailureSummary(headline, false, failures, testsRun, evidence, text, tokens.count(text));
     }
 
     private String render(CheckResult result, String headline, List<TestFailure> failures, int testsRun,
-            String evidence, List<String> output, int budget) {
+            String evidence, boolean reportsRead, List<String> output, int budget) {
         List<String> header = new ArrayList<>();
         header.add(headline + ".");
         if (result.timedOut()) {
@@ -94,7 +94,7 @@ public final class FailureSummarizer {
         }
         int outputBudget = budget - used - 10;
         if (outputBudget >= MIN_OUTPUT_TOKENS && !output.isEmpty()) {
-            String title = failures.isEmpty() ? "\n\nOutput (relevant lines and the end):\n" : "\n\nEnd of the output:\n";
+            String title = reportsRead ? "\n\nEnd of the output:\n" : "\n\nOutput (the lines that matter, and the end):\n";
             text.append(title).append(fitKeepingEnds(output, outputBudget - tokens.count(title)));
         }
         return trimToBudget(text.toString(), budget);
