@@ -60,8 +60,9 @@ public final class CheckRunner {
 
     /**
      * Runs the command to completion, or until {@code timeout}, {@link #cancel()} or an interrupt of
-     * the calling thread, and always returns with no process of the tree left running in the last two
-     * cases. A normal exit leaves background processes alone (a Gradle daemon is meant to outlive it).
+     * the calling thread. Returns with nothing left running: on timeout or cancel the whole tree is
+     * killed; after a normal exit, background processes still in the check's process group are
+     * stopped too (a daemon that detached into its own session, like Gradle's, is left alone).
      *
      * @throws CheckStartException when the program cannot be started
      */
@@ -109,6 +110,8 @@ public final class CheckRunner {
         } finally {
             if (timedOut || interrupted || run.cancelled) {
                 run.tree.kill(killGrace);
+            } else {
+                run.tree.stopLeftovers(killGrace);
             }
             running.remove(run);
         }
@@ -143,7 +146,8 @@ public final class CheckRunner {
     /**
      * setsid starts the command as the leader of a new process group, so killing the group also
      * reaches grandchildren that were re-parented before ratchet saw them. Without setsid (macOS)
-     * the tree is tracked process by process.
+     * the tree is tracked process by process. (setsid would fork, and exit at once, only if its
+     * caller led a process group; the JVM never starts children that way, so the pid stays the root.)
      */
     private static Optional<Path> findSetsid() {
         return Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();

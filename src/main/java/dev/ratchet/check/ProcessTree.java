@@ -2,32 +2,32 @@ package dev.ratchet.check;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * A started process and every descendant seen while it ran. Descendants are remembered because a
- * grandchild whose parent dies is re-parented away and no longer shows up under the root; killing
- * only what {@link ProcessHandle#descendants()} shows at the end would leave it running.
+ * A started check process and everything it spawned. Two nets catch the spawned processes: every
+ * descendant seen while the check ran (a grandchild whose parent dies is re-parented away and no
+ * longer shows up under the root), and, when the root leads its own process group (started through
+ * setsid), every member of that group, which also catches processes re-parented before anyone saw
+ * them. Group membership is read from /proc; without /proc only the first net exists.
  */
 final class ProcessTree {
     private static final long POLL_MILLIS = 20;
+    private static final Duration FORCED_KILL_WAIT = Duration.ofSeconds(5);
 
     private final ProcessHandle root;
     private final boolean leadsProcessGroup;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
     private boolean interruptedWhileKilling;
 
-    /**
-     * @param leadsProcessGroup true when the root was started as the leader of its own process
-     *     group (through setsid), so a group signal also reaches descendants that were re-parented
-     *     before they could be seen
-     */
+    /** @param leadsProcessGroup true when the root was started as the leader of a new process group */
     ProcessTree(ProcessHandle root, boolean leadsProcessGroup) {
         this.root = root;
         this.leadsProcessGroup = leadsProcessGroup;
@@ -45,22 +45,37 @@ final class ProcessTree {
         }
     }
 
-    /** Asks every process in the tree to stop, waits up to {@code grace}, then kills what is left. */
+    /**
+     * Stops the root, every descendant ever seen and every member of its process group: SIGTERM,
+     * up to {@code grace} to exit, then SIGKILL. Used on timeout and cancellation.
+     */
     synchronized void kill(Duration grace) {
-        // an interrupt (Ctrl-C) is what brought us here: finish the killing, then hand the interrupt back
+        stop(grace, true);
+    }
+
+    /**
+     * After a normal exit: stops what is left in the check's process group (a test server started
+     * in the background and never stopped). Processes that left the group on purpose, like a Gradle
+     * daemon that detaches into its own session, are left alone.
+     */
+    synchronized void stopLeftovers(Duration grace) {
+        stop(grace, false);
+    }
+
+    private void stop(Duration grace, boolean everythingSeen) {
+        // an interrupt (Ctrl-C) may be what brought us here: finish the job, then hand the interrupt back
         interruptedWhileKilling = Thread.interrupted();
         try {
-            refresh();
-            signalGroup("TERM");
-            alive().forEach(ProcessHandle::destroy);
-            boolean allGone = awaitDeath(grace);
-            // members of the group we never saw may have ignored TERM: the group gets KILL regardless
-            signalGroup("KILL");
-            if (!allGone) {
-                // a process may have forked while being asked to stop: look once more, then force
+            if (everythingSeen) {
                 refresh();
-                alive().forEach(ProcessHandle::destroyForcibly);
-                awaitDeath(Duration.ofSeconds(5));
+            }
+            Set<ProcessHandle> targets = targets(everythingSeen);
+            if (targets.isEmpty()) {
+                return;
+            }
+            targets.forEach(ProcessHandle::destroy);
+            if (!awaitDeath(grace, everythingSeen, false)) {
+                awaitDeath(FORCED_KILL_WAIT, everythingSeen, true);
             }
         } finally {
             if (interruptedWhileKilling) {
@@ -69,58 +84,45 @@ final class ProcessTree {
         }
     }
 
-    private void signalGroup(String signal) {
-        if (!leadsProcessGroup) {
-            return;
-        }
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + root.pid())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            while (true) {
-                try {
-                    kill.waitFor();
-                    return;
-                } catch (InterruptedException e) {
-                    interruptedWhileKilling = true;
-                }
-            }
-        } catch (IOException e) {
-            // no kill(1) on PATH: the per-process signals below still reach every process we saw
-        }
-    }
-
-    private boolean awaitDeath(Duration limit) {
+    /** Signals the targets again on every round, so processes forked meanwhile are caught too. */
+    private boolean awaitDeath(Duration limit, boolean everythingSeen, boolean force) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            refresh();
-            List<ProcessHandle> alive = alive();
-            if (alive.isEmpty()) {
+        while (true) {
+            if (everythingSeen) {
+                refresh();
+            }
+            Set<ProcessHandle> targets = targets(everythingSeen);
+            if (targets.isEmpty()) {
                 return true;
             }
-            // new forks of a process that ignored the first signal get the signal too
-            alive.forEach(ProcessHandle::destroy);
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            targets.forEach(force ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
             pause();
         }
-        return alive().isEmpty();
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            interruptedWhileKilling = true;
+    private Set<ProcessHandle> targets(boolean everythingSeen) {
+        Set<ProcessHandle> targets = new LinkedHashSet<>();
+        if (everythingSeen) {
+            if (isRunning(root)) {
+                targets.add(root);
+            }
+            seen.stream().filter(ProcessTree::isRunning).forEach(targets::add);
         }
+        if (leadsProcessGroup) {
+            groupMembers().forEach(targets::add);
+        }
+        return targets;
     }
 
-    private List<ProcessHandle> alive() {
-        List<ProcessHandle> alive = new ArrayList<>();
-        if (isRunning(root)) {
-            alive.add(root);
-        }
-        seen.stream().filter(ProcessTree::isRunning).forEach(alive::add);
-        return alive;
+    /** Running processes whose process group is the root's pid (the group setsid created). */
+    private Stream<ProcessHandle> groupMembers() {
+        String group = Long.toString(root.pid());
+        return ProcessHandle.allProcesses()
+                .filter(process -> stat(process).map(fields -> fields.length > 2 && fields[2].equals(group)
+                        && !fields[0].equals("Z")).orElse(false));
     }
 
     /**
@@ -131,16 +133,28 @@ final class ProcessTree {
         if (!process.isAlive()) {
             return false;
         }
-        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-        try {
-            String line = Files.readString(stat);
-            int afterName = line.lastIndexOf(')');
-            return afterName < 0 || afterName + 2 >= line.length() || line.charAt(afterName + 2) != 'Z';
-        } catch (NoSuchFileException e) {
-            // no /proc (macOS) means we cannot tell a zombie apart; gone between the calls means dead
-            return !Files.isDirectory(Path.of("/proc", "self"));
-        } catch (IOException e) {
+        if (!Files.isDirectory(Path.of("/proc", "self"))) {
             return true;
+        }
+        return stat(process).map(fields -> !fields[0].equals("Z")).orElse(false);
+    }
+
+    /** The fields of /proc/PID/stat after the command name: state, ppid, pgrp, ... */
+    private static Optional<String[]> stat(ProcessHandle process) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = line.lastIndexOf(')');
+            return afterName < 0 ? Optional.empty() : Optional.of(line.substring(afterName + 1).trim().split(" "));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            interruptedWhileKilling = true;
         }
     }
 }

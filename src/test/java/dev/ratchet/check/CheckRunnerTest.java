@@ -123,6 +123,29 @@ class CheckRunnerTest {
     }
 
     @Test
+    void backgroundProcessesLeftBehindByAPassingRunAreStopped() throws Exception {
+        CheckResult result = runner.run(
+                CheckCommand.shell("sleep 300 & echo $! > server.pid; echo done", dir, "--test-cmd"), Duration.ofSeconds(20));
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.output()).isEqualTo("done\n");
+        assertGone(pidIn("server.pid"));
+    }
+
+    @Test
+    void aDaemonThatDetachesIntoItsOwnSessionIsLeftRunning() throws Exception {
+        CheckResult result = runner.run(CheckCommand.shell(
+                "setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > daemon.pid", dir, "--test-cmd"), Duration.ofSeconds(20));
+        long daemon = pidIn("daemon.pid");
+        try {
+            assertThat(result.passed()).isTrue();
+            assertThat(ProcessHandle.of(daemon).map(CheckRunnerTest::isRunning)).contains(true);
+        } finally {
+            ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void capsHugeOutputKeepingWholeLinesFromTheHeadAndTheTail() {
         // 20,000 numbered lines (~150 KB) through a 4 KiB head and a 4 KiB tail
         CheckResult result = runner.run(
