@@ -1,0 +1,190 @@
+package dev.ratchet.check;
+
+import dev.ratchet.model.TokenCounter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link CheckResult} into a {@link FailureSummary}: failing tests from the JUnit XML
+ * reports the run wrote (or, without reports, from the console output), the stack frames in the
+ * repository's own files, and a text for the model that fits a token budget. Failures come first
+ * in that text, then the output lines that look relevant, then the tail of the output.
+ */
+public final class FailureSummarizer {
+    private static final int TAIL_LINES = 20;
+    private static final int MIN_OUTPUT_TOKENS = 40;
+
+    private final TokenCounter tokens;
+
+    public FailureSummarizer(TokenCounter tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * @param repoRoot the repository the command ran in; reports and stack frames are looked up there
+     * @param tokenBudget the most tokens {@link FailureSummary#forModel()} may have
+     */
+    public FailureSummary summarize(CheckResult result, Path repoRoot, int tokenBudget) {
+        String headline = result.headline();
+        if (result.passed()) {
+            String text = fit(List.of(headline + "."), tokenBudget);
+            return new FailureSummary(headline, true, List.of(), -1, "the exit code", text, tokens.count(text));
+        }
+        RepoStackFrames frames = new RepoStackFrames(repoRoot);
+        TestOutputScanner scanner = new TestOutputScanner(frames);
+        List<String> lines = TestOutputScanner.cleanLines(result.output());
+        JUnitXmlReports.Reported reported = new JUnitXmlReports(repoRoot, frames).readWrittenSince(result.startedAt());
+
+        List<TestFailure> failures;
+        String evidence;
+        int testsRun;
+        List<String> output;
+        if (!reported.failures().isEmpty()) {
+            failures = reported.failures();
+            int files = reported.reportFiles().size();
+            evidence = files + " JUnit XML report" + (files == 1 ? "" : "s");
+            testsRun = reported.testsRun();
+            // the reports already hold the failures; the console adds only how the run ended
+            output = tail(lines, TAIL_LINES);
+        } else {
+            failures = scanner.failures(lines);
+            evidence = "the test output";
+            testsRun = -1;
+            output = scanner.relevantLines(lines, TAIL_LINES);
+        }
+        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(), output, tokenBudget);
+        return new FailureSummary(headline, false, failures, testsRun, evidence, text, tokens.count(text));
+    }
+
+    private String render(CheckResult result, String headline, List<TestFailure> failures, int testsRun,
+            String evidence, boolean reportsRead, List<String> output, int budget) {
+        List<String> header = new ArrayList<>();
+        header.add(headline + ".");
+        if (result.timedOut()) {
+            header.add("It was stopped because it ran past its time limit; a test may hang or loop forever.");
+        }
+        if (!failures.isEmpty()) {
+            String of = testsRun > 0 ? " of " + testsRun : "";
+            header.add(failures.size() + of + (failures.size() == 1 && of.isEmpty() ? " test" : " tests")
+                    + " failed (from " + evidence + "):");
+        } else if (!result.timedOut() && !result.interrupted()) {
+            header.add("No failing test could be named; the output below shows what went wrong (often a build or import error).");
+        }
+        String headerText = fit(header, budget);
+        int used = tokens.count(headerText) + 1;
+
+        StringBuilder text = new StringBuilder(headerText);
+        int shown = 0;
+        for (TestFailure failure : failures) {
+            String block = "\n" + failureBlock(failure, shown + 1);
+            int cost = tokens.count(block);
+            int reserveForRest = shown + 1 < failures.size() ? 30 : 0;
+            if (used + cost + reserveForRest > budget) {
+                break;
+            }
+            text.append(block);
+            used += cost;
+            shown++;
+        }
+        if (shown < failures.size()) {
+            String rest = restLine(failures.subList(shown, failures.size()), budget - used);
+            text.append(rest);
+            used += tokens.count(rest);
+        }
+        int outputBudget = budget - used - 10;
+        if (outputBudget >= MIN_OUTPUT_TOKENS && !output.isEmpty()) {
+            String title = reportsRead ? "\n\nEnd of the output:\n" : "\n\nOutput (the lines that matter, and the end):\n";
+            text.append(title).append(fitKeepingEnds(output, outputBudget - tokens.count(title)));
+        }
+        return trimToBudget(text.toString(), budget);
+    }
+
+    private static String failureBlock(TestFailure failure, int number) {
+        StringBuilder block = new StringBuilder("\n").append(number).append(". ").append(failure.testId());
+        if (!failure.message().isEmpty()) {
+            failure.message().lines().forEach(line -> block.append("\n   ").append(line));
+        }
+        for (SourceLocation location : failure.locations()) {
+            block.append("\n   at ").append(location);
+        }
+        return block.toString();
+    }
+
+    private String restLine(List<TestFailure> rest, int budget) {
+        StringBuilder line = new StringBuilder("\n\n...and " + rest.size() + " more failing: ");
+        int listed = 0;
+        for (TestFailure failure : rest) {
+            String next = (listed == 0 ? "" : ", ") + failure.testId();
+            if (tokens.count(line + next) > budget - 5) {
+                break;
+            }
+            line.append(next);
+            listed++;
+        }
+        if (listed < rest.size()) {
+            line.append(listed == 0 ? "(names cut)" : ", ...");
+        }
+        return line.toString();
+    }
+
+    /** Joins lines, dropping from the end until the text fits. */
+    private String fit(List<String> lines, int budget) {
+        List<String> kept = new ArrayList<>(lines);
+        String text = String.join("\n", kept);
+        while (tokens.count(text) > budget && kept.size() > 1) {
+            kept.remove(kept.size() - 1);
+            text = String.join("\n", kept);
+        }
+        return trimToBudget(text, budget);
+    }
+
+    /**
+     * The lines if they fit; otherwise as many from the start and from the end as fit, with a marker
+     * between them: the first error and the final summary are both worth keeping.
+     */
+    private String fitKeepingEnds(List<String> lines, int budget) {
+        String all = String.join("\n", lines);
+        if (tokens.count(all) <= budget) {
+            return all;
+        }
+        int[] cost = lines.stream().mapToInt(line -> tokens.count(line) + 1).toArray();
+        int markerCost = 15;
+        int headBudget = (budget - markerCost) / 3;
+        int head = 0;
+        int used = 0;
+        while (head < lines.size() && used + cost[head] <= headBudget) {
+            used += cost[head++];
+        }
+        int tail = lines.size();
+        while (tail > head && used + cost[tail - 1] <= budget - markerCost) {
+            used += cost[--tail];
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, head));
+        kept.add(TestOutputScanner.gap(tail - head));
+        kept.addAll(lines.subList(tail, lines.size()));
+        return String.join("\n", kept);
+    }
+
+    /** Last resort, so the promise "at most tokenBudget tokens" holds even for one enormous line. */
+    private String trimToBudget(String text, int budget) {
+        if (tokens.count(text) <= budget) {
+            return text;
+        }
+        int low = 0;
+        int high = text.length();
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (tokens.count(text.substring(0, mid)) <= budget) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return text.substring(0, low);
+    }
+
+    private static List<String> tail(List<String> lines, int count) {
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    }
+}
