@@ -25,7 +25,7 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeFor(Throwable ex) {
-        if (ex instanceof UsageException) {
+        if (ex instanceof UsageException || ex instanceof dev.ratchet.context.ContextException) {
             return ExitCode.USAGE;
         }
         return ExitCode.INTERNAL;

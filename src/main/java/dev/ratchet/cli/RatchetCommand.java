@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            ContextCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
