@@ -119,6 +119,8 @@ final class ContextCommand implements Callable<Integer> {
         PrintWriter out = io.out();
         out.printf("mode: %s   total: %,d tokens (window %,d, %,d kept for the answer)   built in %d ms%n",
                 context.mode().name().toLowerCase(), context.totalTokens(), options.windowTokens(), options.answerTokens(), millis);
+        out.println("  phases (ms): " + String.join(", ", context.phaseMillis().entrySet().stream()
+                .map(phase -> phase.getKey() + " " + phase.getValue()).toList()));
         out.println();
         out.println("sections (in the order sent):");
         for (ContextSection section : context.sections()) {
@@ -163,6 +165,7 @@ final class ContextCommand implements Callable<Integer> {
         report.put("windowTokens", options.windowTokens());
         report.put("answerTokens", options.answerTokens());
         report.put("millis", millis);
+        report.put("phaseMillis", context.phaseMillis());
         List<Map<String, Object>> sections = new ArrayList<>();
         for (ContextSection section : context.sections()) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -2,13 +2,15 @@ package dev.ratchet.context;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What would be sent: the sections in order (stable first, changing last), the files sent whole,
  * the files outlined in the map, the files left out and why, and the token total.
  */
 public record AssembledContext(ContextMode mode, List<ContextSection> sections, List<ContextFile> files,
-                               List<String> mappedFiles, List<Exclusion> excluded, int totalTokens) {
+                               List<String> mappedFiles, List<Exclusion> excluded, int totalTokens,
+                               Map<String, Long> phaseMillis) {
     /** Chat-format overhead per message and for priming the reply (OpenAI cookbook, o200k models). */
     static final int TOKENS_PER_MESSAGE = 3;
     static final int REPLY_PRIMING = 3;
@@ -18,6 +20,7 @@ public record AssembledContext(ContextMode mode, List<ContextSection> sections, 
         files = List.copyOf(files);
         mappedFiles = List.copyOf(mappedFiles);
         excluded = List.copyOf(excluded);
+        phaseMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMillis));
     }
 
     /** One chat message. */

@@ -42,8 +42,9 @@ public final class ContextAssembler {
     /** Assembles the context for {@code request} from the git repository containing {@code directory}. */
     public AssembledContext assemble(Path directory, ContextRequest request, ContextOptions options) throws IOException {
         FS.FileStoreAttributes.setBackground(true);
+        PhaseClock clock = new PhaseClock();
         try (Repository repository = open(directory)) {
-            return assemble(repository, request, options);
+            return assemble(repository, request, options, clock);
         }
     }
 
@@ -60,7 +61,8 @@ public final class ContextAssembler {
         return repository;
     }
 
-    AssembledContext assemble(Repository repository, ContextRequest request, ContextOptions options) throws IOException {
+    AssembledContext assemble(Repository repository, ContextRequest request, ContextOptions options, PhaseClock clock)
+            throws IOException {
         Path workTree = repository.getWorkTree().toPath();
         WorkTreeFiles tree = new WorkTreeFiles(workTree);
         List<String> named = options.namedFiles().stream().map(path -> tree.relative(path, "the named file"))
@@ -71,10 +73,12 @@ public final class ContextAssembler {
         excluded.removeIf(exclusion -> named.contains(exclusion.path()));
         Set<String> namedSet = Set.copyOf(named);
         List<RepoFile> candidates = scan.files().stream().filter(file -> !namedSet.contains(file.path())).toList();
+        clock.lap("scan");
 
         File cacheDirectory = new File(repository.getCommonDirectory(), "ratchet");
         FactsCache cache = FactsCache.open(cacheDirectory.toPath());
         FileAnalyzer analyzer = new FileAnalyzer(workTree, cache, counter, extractor);
+        clock.lap("load cache");
 
         ContextMode mode = resolveMode(options, candidates, cache);
         if (mode == ContextMode.WHOLE && options.mode() == ContextMode.WHOLE) {
@@ -85,6 +89,7 @@ public final class ContextAssembler {
             }
         }
         List<AnalyzedFile> files = analyzer.analyze(candidates, mode == ContextMode.WHOLE, excluded);
+        clock.lap("analyse");
         if (options.mode() == ContextMode.AUTO && mode == ContextMode.WHOLE
                 && files.stream().mapToLong(file -> file.facts().tokens()).sum() > options.autoWholeTokens()) {
             mode = ContextMode.MAP;
@@ -101,11 +106,13 @@ public final class ContextAssembler {
         for (String path : named) {
             namedTexts.put(path, tree.read(path, "the named file"));
         }
-        Builder builder = new Builder(analyzer, request, options, mode, excluded);
+        Builder builder = new Builder(analyzer, request, options, mode, excluded, clock);
         AssembledContext context = builder.build(repository, tree, files, namedTexts, scan.files());
         Set<String> live = scan.files().stream().map(RepoFile::blobId).collect(Collectors.toSet());
         cache.save(live);
-        return context;
+        clock.lap("save cache");
+        return new AssembledContext(context.mode(), context.sections(), context.files(), context.mappedFiles(),
+                context.excluded(), context.totalTokens(), clock.millis());
     }
 
     private static ContextException tooLargeForWhole(String tokens, ContextOptions options) {
@@ -137,8 +144,11 @@ public final class ContextAssembler {
         private final List<ContextSection> sections = new ArrayList<>();
         private final List<ContextFile> sent = new ArrayList<>();
         private final Set<String> sentPaths = new HashSet<>();
+        private final PhaseClock clock;
 
-        Builder(FileAnalyzer analyzer, ContextRequest request, ContextOptions options, ContextMode mode, List<Exclusion> excluded) {
+        Builder(FileAnalyzer analyzer, ContextRequest request, ContextOptions options, ContextMode mode, List<Exclusion> excluded,
+                PhaseClock clock) {
+            this.clock = clock;
             this.analyzer = analyzer;
             this.request = request;
             this.options = options;
@@ -170,13 +180,16 @@ public final class ContextAssembler {
                 Map<String, Double> taskPaths = mentions.paths(request.taskText(), 1.0);
                 RankingSignals signals = new RankingSignals(taskPaths, mentions.identifiers(request.taskText(), defined),
                         new RecentChanges().weights(repository, scanned));
+                clock.lap("signals");
                 List<String> ranked = options.ranker().rank(files, signals);
+                clock.lap("rank");
                 chooseRanked(ranked, byPath, taskPaths, signals, reasons);
                 Set<String> whole = reasons.keySet();
                 int frame = counter.count(MAP_HEADING + MAP_CLOSING);
                 RepoMap.Rendered map = new RepoMap(counter).render(ranked, byPath, whole, Math.max(0, options.mapTokens() - frame));
                 mapped = map.paths();
                 mapText = map.text();
+                clock.lap("map");
             }
 
             List<ConventionFiles.Document> conventions = new ConventionFiles().collect(tree, reasons.keySet(), options.readFiles());
@@ -223,7 +236,8 @@ public final class ContextAssembler {
                         + (mode == ContextMode.WHOLE ? "use --mode map, or " : "") + "name fewer or smaller files");
             }
             excluded.sort(java.util.Comparator.comparing(Exclusion::path));
-            return new AssembledContext(mode, sections, sent, mapped, excluded, total);
+            clock.lap("sections");
+            return new AssembledContext(mode, sections, sent, mapped, excluded, total, Map.of());
         }
 
         private void chooseRanked(List<String> ranked, Map<String, AnalyzedFile> byPath, Map<String, Double> taskPaths,

@@ -15,8 +15,10 @@ import java.util.Map;
  * skipped.
  */
 public final class ReferenceGraphRanker implements FileRanker {
-    private static final int MAX_DEFINERS = 25;
-    private static final int ITERATIONS = 30;
+    private static final int MAX_DEFINERS = 12;
+    private static final int MAX_MENTION_DEFINERS = 30;
+    private static final int ITERATIONS = 20;
+    private static final int MAX_EDGES = 100;
     private static final double DAMPING = 0.85;
 
     @Override
@@ -30,7 +32,7 @@ public final class ReferenceGraphRanker implements FileRanker {
         }
         signals.mentionedIdentifiers().forEach((name, weight) -> {
             int[] where = definers.get(name);
-            if (where != null && where.length <= MAX_DEFINERS) {
+            if (where != null && where.length <= MAX_MENTION_DEFINERS) {
                 for (int i : where) {
                     personal[i] += 3 * weight / where.length;
                 }
@@ -39,31 +41,38 @@ public final class ReferenceGraphRanker implements FileRanker {
         normalise(personal, n);
 
         // Sparse outgoing edges: edge weight = how strongly a file relies on names defined in the target.
+        // Only each file's strongest edges are kept: beyond them the walk learns little and the time grows fast.
         int[][] targets = new int[n][];
         double[][] weights = new double[n][];
         double[] outWeight = new double[n];
+        double[] scratch = new double[n];
+        int[] touched = new int[n];
         for (int i = 0; i < n; i++) {
-            Map<Integer, Double> edges = new HashMap<>();
+            int count = 0;
             for (String reference : files.get(i).facts().outline().references()) {
                 int[] where = definers.get(reference);
                 if (where == null || where.length > MAX_DEFINERS) {
                     continue;
                 }
-                double weight = signals.mentionedIdentifiers().containsKey(reference) ? 10.0 : 1.0;
+                double weight = (signals.mentionedIdentifiers().containsKey(reference) ? 10.0 : 1.0) / where.length;
                 for (int target : where) {
                     if (target != i) {
-                        edges.merge(target, weight / where.length, Double::sum);
+                        if (scratch[target] == 0) {
+                            touched[count++] = target;
+                        }
+                        scratch[target] += weight;
                     }
                 }
             }
-            targets[i] = new int[edges.size()];
-            weights[i] = new double[edges.size()];
-            int k = 0;
-            for (Map.Entry<Integer, Double> edge : edges.entrySet()) {
-                targets[i][k] = edge.getKey();
-                weights[i][k] = edge.getValue();
-                outWeight[i] += edge.getValue();
-                k++;
+            int[] kept = strongest(touched, count, scratch);
+            targets[i] = kept;
+            weights[i] = new double[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                weights[i][k] = scratch[kept[k]];
+                outWeight[i] += weights[i][k];
+            }
+            for (int k = 0; k < count; k++) {
+                scratch[touched[k]] = 0;
             }
         }
 
@@ -98,6 +107,34 @@ public final class ReferenceGraphRanker implements FileRanker {
             ranked.add(files.get(i).path());
         }
         return ranked;
+    }
+
+    /** The targets with the heaviest edges, at most {@link #MAX_EDGES}, in a deterministic order. */
+    private static int[] strongest(int[] touched, int count, double[] weight) {
+        int[] all = Arrays.copyOf(touched, count);
+        Arrays.sort(all);
+        if (count <= MAX_EDGES) {
+            return all;
+        }
+        double[] sorted = new double[count];
+        for (int k = 0; k < count; k++) {
+            sorted[k] = weight[all[k]];
+        }
+        Arrays.sort(sorted);
+        double threshold = sorted[count - MAX_EDGES];
+        int[] kept = new int[MAX_EDGES];
+        int size = 0;
+        for (int k = 0; k < count && size < MAX_EDGES; k++) {
+            if (weight[all[k]] > threshold) {
+                kept[size++] = all[k];
+            }
+        }
+        for (int k = 0; k < count && size < MAX_EDGES; k++) {
+            if (weight[all[k]] == threshold) {
+                kept[size++] = all[k];
+            }
+        }
+        return Arrays.copyOf(kept, size);
     }
 
     /** Each defined name and the files (indexes) that define it; "Type.method" also defines "method". */
