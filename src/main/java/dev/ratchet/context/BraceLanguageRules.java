@@ -51,13 +51,13 @@ final class BraceLanguageRules {
         if (enclosing == null) {
             return null;
         }
-        Matcher method = JAVA_METHOD.matcher(header);
-        if (method.find() && isName(method.group(1)) && isName(method.group(2))) {
-            return DeclarationRules.Declaration.of("method", method.group(2), false);
-        }
         Matcher constructor = JAVA_CONSTRUCTOR.matcher(header);
         if (constructor.find() && constructor.group(1).equals(enclosing.name())) {
             return DeclarationRules.Declaration.of("constructor", constructor.group(1), false);
+        }
+        Matcher method = JAVA_METHOD.matcher(header);
+        if (method.find() && isName(method.group(1)) && isName(method.group(2))) {
+            return DeclarationRules.Declaration.of("method", method.group(2), false);
         }
         return null;
     }
@@ -219,7 +219,7 @@ final class BraceLanguageRules {
             }
             String kind = type.group(1);
             if (kind.equals("namespace")) {
-                return new DeclarationRules.Declaration("namespace", type.group(2), true, true);
+                return new DeclarationRules.Declaration("namespace", null, true, true);
             }
             return DeclarationRules.Declaration.of(kind.replaceAll("\\s+", " "), type.group(2), !kind.startsWith("enum"));
         }

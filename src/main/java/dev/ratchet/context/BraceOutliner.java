@@ -29,6 +29,7 @@ final class BraceOutliner {
         DeclarationRules.Scope pending = null;
         int skipThrough = -1;
         String previousLine = "";
+        int bracesFrom = 0;
         for (int n = 0; n < cleaned.length; n++) {
             String code = cleaned[n];
             String trimmed = code.strip();
@@ -44,7 +45,7 @@ final class BraceOutliner {
                 if (declaration == null && returnTypeAbove(previous)) {
                     // C style: the return type stands alone on the line above the function's name.
                     header = new Header(previous + " " + header.code(), shorten(previous + " " + header.signature()),
-                            header.terminator(), header.lastLine());
+                            header.terminator(), header.lastLine(), header.cutColumn());
                     declaration = rules.match(header.code(), header.terminator(), enclosing);
                 }
                 if (declaration != null) {
@@ -56,9 +57,12 @@ final class BraceOutliner {
                             ? new DeclarationRules.Scope(true, declaration.name(), declaration.transparent())
                             : DeclarationRules.Scope.BLOCK;
                     skipThrough = header.lastLine();
+                    bracesFrom = header.cutColumn();
                 }
             }
-            for (int i = 0; i < code.length(); i++) {
+            // Braces inside a declaration's header (TypeScript generics, default arguments) do not open its body.
+            int from = n < skipThrough ? code.length() : n == skipThrough ? Math.min(bracesFrom, code.length()) : 0;
+            for (int i = from; i < code.length(); i++) {
                 char c = code.charAt(i);
                 if (c == '{') {
                     DeclarationRules.Scope scope = pending == null ? DeclarationRules.Scope.BLOCK : pending;
@@ -97,7 +101,7 @@ final class BraceOutliner {
         return first != '}' && first != ')' && first != '.' && first != ',';
     }
 
-    private record Header(String code, String signature, char terminator, int lastLine) {
+    private record Header(String code, String signature, char terminator, int lastLine, int cutColumn) {
     }
 
     /** The declaration header starting at line {@code start}: up to the body's '{' or a ';' outside parentheses. */
@@ -105,6 +109,9 @@ final class BraceOutliner {
         StringBuilder code = new StringBuilder();
         StringBuilder signature = new StringBuilder();
         int parens = 0;
+        int angles = 0;
+        // Only TypeScript puts braces inside type parameters; elsewhere '<' may be a comparison.
+        boolean genericBraces = language == Language.TYPESCRIPT;
         int last = Math.min(cleaned.length, start + MAX_HEADER_LINES);
         for (int n = start; n < last; n++) {
             String line = cleaned[n];
@@ -116,7 +123,11 @@ final class BraceOutliner {
                     parens++;
                 } else if (c == ')' || c == ']') {
                     parens--;
-                } else if (parens <= 0 && (c == '{' || c == ';')) {
+                } else if (c == '<' && genericBraces) {
+                    angles++;
+                } else if (c == '>' && genericBraces && angles > 0 && i > 0 && line.charAt(i - 1) != '=' && line.charAt(i - 1) != '-') {
+                    angles--;
+                } else if (parens <= 0 && angles <= 0 && (c == '{' || c == ';')) {
                     cut = i;
                     terminator = c;
                     break;
@@ -130,13 +141,13 @@ final class BraceOutliner {
                 signature.append(signature.length() == 0 ? "" : " ").append(signaturePart.strip());
             }
             if (cut >= 0) {
-                return new Header(code.toString(), shorten(signature), terminator, n);
+                return new Header(code.toString(), shorten(signature), terminator, n, cut);
             }
-            if (parens <= 0 && !continues(codePart.strip(), cleaned, n)) {
-                return new Header(code.toString(), shorten(signature), nextStartsBody(cleaned, n) ? '{' : '\0', n);
+            if (parens <= 0 && angles <= 0 && !continues(codePart.strip(), cleaned, n)) {
+                return new Header(code.toString(), shorten(signature), nextStartsBody(cleaned, n) ? '{' : '\0', n, line.length());
             }
         }
-        return new Header(code.toString(), shorten(signature), '\0', last - 1);
+        return new Header(code.toString(), shorten(signature), '\0', last - 1, cleaned[last - 1].length());
     }
 
     /** Whether a header that is balanced at the end of this line still goes on (Java's extends on the next line). */
