@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ApplyCommand.class,
+            ContextCommand.class,
             ModelsCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class

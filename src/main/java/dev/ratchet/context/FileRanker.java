@@ -1,0 +1,14 @@
+package dev.ratchet.context;
+
+import java.util.List;
+
+/**
+ * Orders the repository's files by relevance to the task, best first. The default is
+ * {@link ReferenceGraphRanker}; a model-backed ranker (a cheap model picking files from the map)
+ * can be plugged in through {@link ContextOptions}.
+ */
+@FunctionalInterface
+public interface FileRanker {
+    /** Every path of {@code files}, best first; ties broken by path so the order is stable. */
+    List<String> rank(List<AnalyzedFile> files, RankingSignals signals);
+}
