@@ -31,7 +31,8 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
 
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelSetupException
-                || ex instanceof dev.ratchet.context.ContextException) {
+                || ex instanceof dev.ratchet.context.ContextException
+                || ex instanceof dev.ratchet.workspace.GitRefusalException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof BudgetExceededException) {

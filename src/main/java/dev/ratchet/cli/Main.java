@@ -18,7 +18,7 @@ public final class Main {
     }
 
     static CommandLine commandLine(Io io) {
-        CommandLine commandLine = new CommandLine(new RatchetCommand(), new CommandFactory(io));
+        CommandLine commandLine = new CommandLine(new RatchetCommand(io), new CommandFactory(io));
         commandLine.setOut(io.out());
         commandLine.setErr(io.err());
         commandLine.setExecutionExceptionHandler(new FailureReporter());

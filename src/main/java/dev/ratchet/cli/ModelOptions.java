@@ -35,7 +35,7 @@ public final class ModelOptions {
     @Option(names = "--retries", paramLabel = "N", description = "Retries after rate limits, server errors and drops (default 2).")
     String retries;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this long without data from the server (default 120).")
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Give up on a request after this long without data from the server (default 120).")
     String timeout;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Write every model exchange to a JSONL cassette (never the key).")

@@ -1,8 +1,13 @@
 package dev.ratchet.cli;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +25,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
             ApplyCommand.class,
             ContextCommand.class,
             ModelsCommand.class,
@@ -39,13 +46,31 @@ import picocli.CommandLine.Spec;
             "Run 'ratchet help COMMAND' for a command's options and examples."
         })
 public final class RatchetCommand implements Callable<Integer> {
+    private final Io io;
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunOptions runOptions;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Parameters(arity = "0..*", paramLabel = "TASK",
+            description = "What to change, in plain words (quote it). Same as 'ratchet run TASK'.")
+    List<String> task = new ArrayList<>();
+
+    RatchetCommand(Io io) {
+        this.io = io;
+    }
+
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+    public Integer call() throws IOException {
+        if (task.isEmpty()) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCode.USAGE;
+        }
+        return new AgentRunner(io).run(String.join(" ", task), runOptions, modelOptions);
     }
 }

@@ -19,7 +19,7 @@ public enum ConfigKey {
     AZURE_DEPLOYMENT("azure.deployment", "Azure deployment name (default: the model name)"),
     AZURE_API_VERSION("azure.api_version", "Azure api-version (default 2024-10-21)", "OPENAI_API_VERSION"),
     RETRIES("retries", "retries after a rate limit, server error or dropped connection (default 2)"),
-    TIMEOUT_SECONDS("timeout_seconds", "seconds of silence from the server before giving up (default 120)"),
+    TIMEOUT_SECONDS("request_timeout_seconds", "seconds of silence from the server before giving up (default 120)"),
     MAX_COST("max_cost", "cost budget in US dollars for one run"),
     CONTEXT_WINDOW("context_window", "override: the model's context window in tokens"),
     MAX_OUTPUT("max_output", "override: the model's longest reply in tokens"),
@@ -27,7 +27,11 @@ public enum ConfigKey {
     PRICE_CACHED_INPUT("price.cached_input", "override: dollars per million cached input tokens"),
     PRICE_OUTPUT("price.output", "override: dollars per million output tokens"),
     RECORD("record", "write every model exchange to this JSONL cassette"),
-    REPLAY("replay", "answer from this JSONL cassette instead of the network");
+    REPLAY("replay", "answer from this JSONL cassette instead of the network"),
+    TEST_CMD("test_cmd", "the command that runs the project's tests (default: detected)"),
+    EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
+    MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
+    CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)");
 
     private final String yamlName;
     private final String help;

@@ -40,10 +40,12 @@ public final class ChatModelFactory {
         }
         if (settings.apiKey() == null && settings.provider() != Provider.COMPATIBLE) {
             throw new ModelSetupException("no API key: set " + settings.apiKeyVariable() + " (for "
-                    + settings.effectiveBaseUrl() + "), or use --replay FILE to run from a recorded cassette");
+                    + settings.effectiveBaseUrl() + "), point --base-url at an OpenAI-compatible server such as "
+                    + "Ollama, use --replay FILE to run from a recorded cassette, or try 'ratchet demo' to watch a "
+                    + "replayed run without a key");
         }
         if (settings.timeout().compareTo(Duration.ZERO) <= 0) {
-            throw new ModelSetupException("--timeout must be more than 0 seconds");
+            throw new ModelSetupException("--request-timeout must be more than 0 seconds");
         }
         ChatTransport network = new OkHttpTransport(settings.timeout());
         return settings.record() == null ? network : new CassetteRecorder(network, settings.record());

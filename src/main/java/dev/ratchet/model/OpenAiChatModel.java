@@ -163,7 +163,7 @@ public final class OpenAiChatModel implements ChatModel {
         if (e instanceof SocketTimeoutException
                 || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return new ModelException(ModelException.Kind.TIMEOUT, "no reply from " + base + " for "
-                    + timeout.toSeconds() + " s; check that the server is up, or raise --timeout",
+                    + timeout.toSeconds() + " s; check that the server is up, or raise --request-timeout",
                     requestId, true, null, e);
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException) {

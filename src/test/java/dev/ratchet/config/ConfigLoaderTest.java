@@ -89,7 +89,7 @@ class ConfigLoaderTest {
                 price:
                   input: 0
                   output: 0
-                timeout_seconds: 2.5
+                request_timeout_seconds: 2.5
                 """);
 
         ModelSettings local = load(Map.of()).model();

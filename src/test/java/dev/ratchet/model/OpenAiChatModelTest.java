@@ -271,7 +271,7 @@ class OpenAiChatModelTest {
         assertThatThrownBy(() -> send(model(0, Duration.ofMillis(300)), hello()))
                 .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.TIMEOUT))
                 .hasMessageContaining("no reply from")
-                .hasMessageContaining("--timeout");
+                .hasMessageContaining("--request-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 

@@ -1,0 +1,311 @@
+package dev.ratchet.agent;
+
+import dev.ratchet.check.CheckResult;
+import dev.ratchet.check.CheckRunner;
+import dev.ratchet.check.FailureSummarizer;
+import dev.ratchet.check.FailureSummary;
+import dev.ratchet.check.TestDelta;
+import dev.ratchet.context.AssembledContext;
+import dev.ratchet.context.ContextAssembler;
+import dev.ratchet.context.ContextRequest;
+import dev.ratchet.edit.apply.Application;
+import dev.ratchet.edit.apply.Applier;
+import dev.ratchet.edit.apply.Refusal;
+import dev.ratchet.edit.format.EditFormat;
+import dev.ratchet.edit.format.EditFormats;
+import dev.ratchet.edit.format.ParsedReply;
+import dev.ratchet.model.BudgetExceededException;
+import dev.ratchet.model.Cancellation;
+import dev.ratchet.model.ChatCancelledException;
+import dev.ratchet.model.ChatEvent;
+import dev.ratchet.model.ChatMessage;
+import dev.ratchet.model.ChatRequest;
+import dev.ratchet.model.ChatResponse;
+import dev.ratchet.model.MeteredChatModel;
+import dev.ratchet.model.ModelException;
+import dev.ratchet.workspace.GitWorkspace;
+import dev.ratchet.workspace.RunRecord;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The edit loop: context, ask for edits, apply them, run the tests, send failures back, repeat.
+ * Each stage is someone else's class; this one only wires them and keeps the budgets.
+ */
+public final class EditLoop {
+    /** Refusals of the same file after which the model is asked for the whole file instead. */
+    private static final int REFUSALS_BEFORE_WHOLE_FILE = 2;
+
+    private final MeteredChatModel model;
+    private final ContextAssembler assembler;
+    private final Applier applier;
+    private final CheckRunner checks;
+    private final FailureSummarizer summarizer;
+    private final Consumer<AgentEvent> listener;
+    private final Cancellation cancellation;
+    private final Clock clock;
+
+    public EditLoop(MeteredChatModel model, ContextAssembler assembler, Applier applier, CheckRunner checks,
+                    FailureSummarizer summarizer, Consumer<AgentEvent> listener, Cancellation cancellation, Clock clock) {
+        this.model = model;
+        this.assembler = assembler;
+        this.applier = applier;
+        this.checks = checks;
+        this.summarizer = summarizer;
+        this.listener = listener;
+        this.cancellation = cancellation;
+        this.clock = clock;
+    }
+
+    /** Runs the task to its end in the given repository and reports how it ended. */
+    public RunResult run(GitWorkspace git, AgentSettings settings) throws IOException {
+        GitWorkspace.Run run = settings.branch() == null ? git.begin(settings.task()) : git.begin(settings.task(), settings.branch());
+        try (Transcript transcript = new Transcript(run.dir().resolve("transcript.jsonl"));
+             Cancellation.Registration stopTests = cancellation.onCancel(checks::cancel)) {
+            Session session = new Session(git, settings, run, transcript);
+            return session.run();
+        }
+    }
+
+    /** One run's state; lives only inside {@link #run}. */
+    private final class Session {
+        private final GitWorkspace git;
+        private final AgentSettings settings;
+        private final GitWorkspace.Run run;
+        private final Transcript transcript;
+        private final EditPrompts prompts;
+        private final Instant deadline;
+        private final List<ChatMessage> conversation = new ArrayList<>();
+        private final Map<String, Integer> refusalsByPath = new HashMap<>();
+        private int sentMessages;
+        private int iteration;
+
+        Session(GitWorkspace git, AgentSettings settings, GitWorkspace.Run run, Transcript transcript) {
+            this.git = git;
+            this.settings = settings;
+            this.run = run;
+            this.transcript = transcript;
+            this.prompts = new EditPrompts(EditFormats.named(settings.editFormat()));
+            this.deadline = clock.instant().plus(settings.timeout());
+        }
+
+        RunResult run() throws IOException {
+            String testCommand = settings.testCommand() == null ? null : settings.testCommand().commandLine();
+            emit(new AgentEvent.RunStarted(run.id(), settings.task(), settings.model(), settings.editFormat(), testCommand));
+            FailureSummary baseline = null;
+            FailureSummary latest = null;
+            StopReason reason;
+            String detail = null;
+            try {
+                if (settings.testCommand() != null) {
+                    baseline = runTests(null);
+                    latest = baseline;
+                }
+                startConversation(baseline);
+                reason = loop(baseline);
+                if (reason == StopReason.TESTS_PASS || reason == StopReason.MAX_ITERATIONS) {
+                    latest = lastTests;
+                }
+            } catch (BudgetExceededException budget) {
+                reason = StopReason.COST_BUDGET;
+                detail = budget.getMessage();
+            } catch (ChatCancelledException cancelled) {
+                reason = StopReason.INTERRUPTED;
+            } catch (ModelException failure) {
+                reason = StopReason.MODEL_ERROR;
+                detail = failure.getMessage();
+            } catch (OutOfTime outOfTime) {
+                reason = StopReason.TIME_BUDGET;
+                detail = "--timeout of " + settings.timeout().toSeconds() + " s reached";
+            }
+            if (lastTests != null) {
+                latest = lastTests;
+            }
+            return finish(reason, detail, baseline, latest);
+        }
+
+        private FailureSummary lastTests;
+
+        private void startConversation(FailureSummary baseline) throws IOException {
+            String feedback = baseline == null || baseline.passed() ? "" : prompts.baselineFeedback(baseline);
+            AssembledContext context = assembler.assemble(git.workTree(),
+                    new ContextRequest(prompts.system(), settings.task(), feedback, prompts.closing()), settings.context());
+            emit(new AgentEvent.ContextReady(context.mode().name().toLowerCase(), context.totalTokens(), context.files().size()));
+            for (AssembledContext.Message message : context.messages()) {
+                conversation.add(message.role().equals("system")
+                        ? new ChatMessage.SystemPrompt(message.content())
+                        : new ChatMessage.User(message.content()));
+            }
+        }
+
+        private StopReason loop(FailureSummary baseline) throws IOException {
+            boolean anyApplied = false;
+            FailureSummary previous = baseline;
+            while (iteration < settings.maxIterations()) {
+                iteration++;
+                emit(new AgentEvent.IterationStarted(iteration));
+                EditRound round = editRound();
+                anyApplied |= round.applied();
+                if (round.outcome() != null && !anyApplied) {
+                    return round.outcome();
+                }
+                if (settings.testCommand() == null) {
+                    emit(new AgentEvent.IterationEnded(iteration, "no tests run", model.ledger().spend()));
+                    if (round.outcome() == null) {
+                        return StopReason.EDITS_APPLIED;
+                    }
+                    continue;
+                }
+                FailureSummary after = runTests(previous);
+                lastTests = after;
+                TestDelta delta = previous == null ? null : TestDelta.between(previous, after);
+                emit(new AgentEvent.IterationEnded(iteration, delta == null ? after.headline() : delta.oneLine(),
+                        model.ledger().spend()));
+                if (after.passed() && round.outcome() == null) {
+                    return StopReason.TESTS_PASS;
+                }
+                if (!after.passed()) {
+                    say(prompts.testFailures(after, delta));
+                }
+                previous = after;
+            }
+            return StopReason.MAX_ITERATIONS;
+        }
+
+        /** Why an edit round could not get its edits in (null when it could), and whether anything applied. */
+        private record EditRound(StopReason outcome, boolean applied) {
+        }
+
+        /** Asks for edits and applies them, sending refusals back up to the retry limit. */
+        private EditRound editRound() throws IOException {
+            boolean applied = false;
+            int noEditReplies = 0;
+            for (int attempt = 0; attempt <= settings.refusalRetries(); attempt++) {
+                ChatResponse response = ask(attempt);
+                ParsedReply parsed = EditFormats.named("auto").parse(response.text());
+                if (parsed.plan().isEmpty() && parsed.problems().isEmpty()) {
+                    emit(new AgentEvent.NoEdits(iteration));
+                    if (++noEditReplies > 1) {
+                        return new EditRound(StopReason.NO_EDITS, applied);
+                    }
+                    say(prompts.noEdits());
+                    continue;
+                }
+                Application application = applier.apply(parsed.plan(), git.files());
+                if (!application.writes().isEmpty()) {
+                    git.files().write(application.writes());
+                    applied = true;
+                }
+                if (!application.applied().isEmpty()) {
+                    emit(new AgentEvent.EditsApplied(iteration, application.applied(), application.unifiedDiff()));
+                }
+                if (application.clean() && parsed.problems().isEmpty()) {
+                    return new EditRound(null, applied);
+                }
+                emit(new AgentEvent.EditsRefused(iteration, application.refused(), parsed.problems()));
+                Set<String> wholeFile = new TreeSet<>();
+                for (Refusal refusal : application.refused()) {
+                    if (refusalsByPath.merge(refusal.path(), 1, Integer::sum) >= REFUSALS_BEFORE_WHOLE_FILE) {
+                        wholeFile.add(refusal.path());
+                    }
+                }
+                say(prompts.refusals(application.refused(), parsed.problems(), !application.writes().isEmpty(), wholeFile));
+            }
+            return new EditRound(StopReason.EDITS_REFUSED, applied);
+        }
+
+        private ChatResponse ask(int attempt) {
+            checkTime();
+            List<ChatMessage> added = conversation.subList(sentMessages, conversation.size());
+            transcript.request(iteration, settings.model(), conversation.size(), List.copyOf(added));
+            sentMessages = conversation.size();
+            emit(new AgentEvent.ModelWaiting(iteration, attempt + 1, conversation.size()));
+            ChatRequest request = ChatRequest.of(settings.model(), conversation);
+            ChatResponse response = model.send(request, this::onChatEvent, cancellation);
+            conversation.add(response.asMessage());
+            sentMessages = conversation.size();
+            emit(new AgentEvent.ModelReplied(iteration, response.text(), response.finishReason(), response.usage(),
+                    model.ledger().spend()));
+            return response;
+        }
+
+        private void onChatEvent(ChatEvent event) {
+            if (event instanceof ChatEvent.TextDelta delta) {
+                listener.accept(new AgentEvent.ModelText(delta.text()));
+            } else if (event instanceof ChatEvent.Retrying retrying) {
+                emit(new AgentEvent.ModelRetrying(retrying.attempt(), retrying.delay(), retrying.reason()));
+            }
+        }
+
+        private FailureSummary runTests(FailureSummary previous) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new OutOfTime();
+            }
+            CheckResult result = checks.run(settings.testCommand(), left);
+            if (result.interrupted() || cancellation.isCancelled()) {
+                throw new ChatCancelledException();
+            }
+            if (result.timedOut() && !clock.instant().isBefore(deadline)) {
+                throw new OutOfTime();
+            }
+            FailureSummary summary = summarizer.summarize(result, git.workTree(), settings.feedbackTokens());
+            TestDelta delta = previous == null ? null : TestDelta.between(previous, summary);
+            emit(AgentEvent.TestsRan.of(iteration, settings.testCommand().commandLine(), summary, delta));
+            return summary;
+        }
+
+        private void checkTime() {
+            if (!clock.instant().isBefore(deadline)) {
+                throw new OutOfTime();
+            }
+        }
+
+        private void say(String text) {
+            conversation.add(new ChatMessage.User(text));
+        }
+
+        private void emit(AgentEvent event) {
+            transcript.event(event);
+            listener.accept(event);
+        }
+
+        private RunResult finish(StopReason reason, String detail, FailureSummary baseline, FailureSummary latest)
+                throws IOException {
+            // A run that gave up leaves its changes uncommitted for the user to judge ('ratchet undo' drops them).
+            RunRecord record = git.finish(run, settings.model(), settings.commit() && reason.success(), settings.verify());
+            String diff = git.diff(run.id());
+            String outcomeNote = record.note() == null ? "" : record.note();
+            RunResult result = new RunResult(run.id(), reason,
+                    detail == null ? (outcomeNote.isEmpty() ? null : outcomeNote) : detail,
+                    iteration,
+                    record.files().stream().map(RunRecord.ChangedFile::path).toList(),
+                    diff,
+                    baseline == null ? List.of() : List.copyOf(baseline.failingTests()),
+                    latest == null ? List.of() : List.copyOf(latest.failingTests()),
+                    latest == null ? null : latest.passed(),
+                    model.ledger().spend(),
+                    record.commit(),
+                    record.outcome().name().toLowerCase(),
+                    transcript.file());
+            emit(new AgentEvent.RunFinished(result));
+            return result;
+        }
+    }
+
+    /** The --timeout budget ran out. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
+    }
+}
