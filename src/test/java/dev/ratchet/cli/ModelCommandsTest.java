@@ -80,7 +80,19 @@ class ModelCommandsTest {
         assertThat(run("doctor")).isEqualTo(ExitCode.MODEL);
         assertThat(err.toString()).contains("ratchet: the key in OPENAI_API_KEY was rejected by").contains("req_401")
                 .doesNotContain(KEY);
-        assertThat(out.toString()).doesNotContain(KEY);
+        assertThat(out.toString()).contains("request   FAILED (auth)").contains("advice    check that OPENAI_API_KEY holds")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void doctorExplainsAServerThatIsNotThere() throws Exception {
+        java.net.ServerSocket socket = new java.net.ServerSocket(0);
+        int port = socket.getLocalPort();
+        socket.close();
+
+        assertThat(run("doctor", "--base-url", "http://127.0.0.1:" + port + "/v1", "--retries", "0")).isEqualTo(ExitCode.MODEL);
+        assertThat(err.toString()).contains("could not connect to http://127.0.0.1:" + port + "/v1");
+        assertThat(out.toString()).contains("request   FAILED (connection)").contains("advice    check the URL");
     }
 
     @Test

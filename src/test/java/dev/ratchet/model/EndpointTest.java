@@ -56,6 +56,19 @@ class EndpointTest {
     }
 
     @Test
+    void azureV1UrlsTakeTheModelAsDeploymentAndTheApiKeyHeader() throws Exception {
+        server.enqueue(ok());
+        ModelSettings v1 = new ModelSettings("prod-41", Provider.AZURE, server.url("/openai/v1/").toString(), "az", "AZURE_OPENAI_API_KEY",
+                null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        send(v1, hello().withModel("prod-41"));
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/openai/v1/chat/completions");
+        assertThat(request.getHeaders().get("api-key")).isEqualTo("az");
+    }
+
+    @Test
     void azureMissingDeploymentIsExplained() {
         server.enqueue(new MockResponse.Builder().code(404)
                 .body("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment for this resource does not exist.\"}}").build());
