@@ -103,6 +103,23 @@ class EndpointTest {
     }
 
     @Test
+    void aStreamWithoutTheEventStreamContentTypeIsStillReadAsEvents() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("\n: ping\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"yes\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+                .build());
+
+        assertThat(send(settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null), hello().withStream(true)).text()).isEqualTo("yes");
+    }
+
+    @Test
+    void anUnusableBaseUrlIsASetupError() {
+        ModelSettings broken = new ModelSettings("gpt-4.1", Provider.COMPATIBLE, "http://exa mple/v1", null, "OPENAI_API_KEY",
+                null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> send(broken, hello())).isInstanceOf(ModelSetupException.class).hasMessageContaining("check --base-url");
+    }
+
+    @Test
     void conflictsAndTimeoutsAreRetriedAndXShouldRetryIsHonoured() {
         server.enqueue(new MockResponse.Builder().code(409).body("lock timeout").build());
         server.enqueue(new MockResponse.Builder().code(503).addHeader("x-should-retry", "false").body("overloaded").build());
