@@ -160,6 +160,16 @@ class CassetteTest {
     }
 
     @Test
+    void anUnwritableCassetteIsASetupError() throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "");
+
+        assertThatThrownBy(() -> ChatModelFactory.create(settings(blocker.resolve("run.jsonl"), null), COUNTER))
+                .isInstanceOf(ModelSetupException.class)
+                .hasMessageContaining("cannot write the cassette");
+    }
+
+    @Test
     void missingKeyIsASetupErrorNamingTheVariable() {
         ModelSettings noKey = new ModelSettings("gpt-4.1", Provider.OPENAI, null, null, "OPENAI_API_KEY", null, null, 2,
                 Duration.ofSeconds(5), null, null, null, null, null, null);
