@@ -83,7 +83,8 @@ public final class OpenAiChatModel implements ChatModel {
         } catch (IOException e) {
             throw connectionFailure(e, cancellation, null, false);
         }
-        String requestId = reply.header("x-request-id");
+        // Azure's API gateway names its id apim-request-id when x-request-id is missing.
+        String requestId = reply.header("x-request-id") != null ? reply.header("x-request-id") : reply.header("apim-request-id");
         try (reply) {
             if (reply.status() < 200 || reply.status() > 299) {
                 String body = new String(reply.body().readAllBytes(), StandardCharsets.UTF_8);

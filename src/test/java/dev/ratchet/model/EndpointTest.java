@@ -112,6 +112,26 @@ class EndpointTest {
     }
 
     @Test
+    void aPastedFullEndpointUrlIsCutBackToItsBase() throws Exception {
+        server.enqueue(ok());
+        ModelSettings pasted = new ModelSettings("gpt-4.1", Provider.COMPATIBLE, server.url("/v1/chat/completions/").toString(), null,
+                "OPENAI_API_KEY", null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        send(pasted, hello());
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/chat/completions");
+    }
+
+    @Test
+    void a404FromABaseUrlWithoutV1SaysWhatUsuallyHelps() {
+        server.enqueue(new MockResponse.Builder().code(404).body("404 page not found").build());
+
+        assertThatThrownBy(() -> send(settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null), hello()))
+                .hasMessageContaining("usually want a base URL ending in /v1")
+                .hasMessageContaining("404: 404 page not found");
+    }
+
+    @Test
     void anUnusableBaseUrlIsASetupError() {
         ModelSettings broken = new ModelSettings("gpt-4.1", Provider.COMPATIBLE, "http://exa mple/v1", null, "OPENAI_API_KEY",
                 null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
