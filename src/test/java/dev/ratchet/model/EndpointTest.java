@@ -195,6 +195,27 @@ class EndpointTest {
     }
 
     @Test
+    void toolChoiceParallelCallsAndStrictAreSentOnlyWhenSet() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ToolSpec patch = new ToolSpec("apply_patch", "Applies a V4A patch", json.readTree("{\"type\":\"object\"}"), true);
+        server.enqueue(ok());
+        server.enqueue(ok());
+
+        send(settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null),
+                hello().withTools(List.of(patch)).withToolChoice("apply_patch").withParallelToolCalls(false));
+        send(settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null), hello().withTools(List.of(patch)).withToolChoice("required"));
+
+        JsonNode forced = json.readTree(server.takeRequest().getBody().utf8());
+        assertThat(forced.path("tool_choice").toString()).isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"apply_patch\"}}");
+        assertThat(forced.path("parallel_tool_calls").asBoolean(true)).isFalse();
+        assertThat(forced.path("tools").get(0).path("function").path("strict").asBoolean()).isTrue();
+        JsonNode required = json.readTree(server.takeRequest().getBody().utf8());
+        assertThat(required.path("tool_choice").asText()).isEqualTo("required");
+        assertThat(required.has("parallel_tool_calls")).isFalse();
+        assertThatThrownBy(() -> hello().withToolChoice("read_file")).hasMessageContaining("nor the name of an offered tool");
+    }
+
+    @Test
     void cancellingDuringBackOffStopsAtOnce() {
         server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
         Cancellation cancellation = new Cancellation();
