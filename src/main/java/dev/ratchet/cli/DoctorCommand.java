@@ -13,12 +13,15 @@ import dev.ratchet.model.ModelException;
 import dev.ratchet.model.ModelSettings;
 import dev.ratchet.model.Money;
 import dev.ratchet.model.Provider;
+import dev.ratchet.model.ServedModels;
 import dev.ratchet.model.TokenCounter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +74,12 @@ final class DoctorCommand implements Callable<Integer> {
             String advice = advice(failure.kind(), model);
             if (!advice.isEmpty()) {
                 out.println("advice    " + advice);
+            }
+            if (failure.kind() == ModelException.Kind.MODEL_NOT_FOUND && model.replay() == null) {
+                new ServedModels(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build()).list(model)
+                        .ifPresent(ids -> out.println("served    " + (ids.isEmpty() ? "(the server lists no models)"
+                                : String.join(", ", ids.subList(0, Math.min(ids.size(), 30)))
+                                        + (ids.size() > 30 ? ", ... (" + ids.size() + " in all)" : ""))));
             }
             out.flush();
             throw failure;

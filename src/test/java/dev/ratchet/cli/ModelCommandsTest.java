@@ -85,6 +85,25 @@ class ModelCommandsTest {
     }
 
     @Test
+    void doctorListsTheModelsTheServerOffersWhenTheModelIsNotServed() throws Exception {
+        liveServer();
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"model \\\"gpt-4.1\\\" not found, try pulling it first\",\"type\":\"not_found_error\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5-coder:32b\",\"object\":\"model\"},{\"id\":\"llama3.1:8b\"}]}").build());
+
+        assertThat(run("doctor")).isEqualTo(ExitCode.MODEL);
+
+        assertThat(err.toString()).contains("model gpt-4.1 is not served at");
+        assertThat(out.toString()).contains("request   FAILED (model not found)")
+                .contains("served    llama3.1:8b, qwen2.5-coder:32b");
+        server.takeRequest();
+        mockwebserver3.RecordedRequest list = server.takeRequest();
+        assertThat(list.getMethod()).isEqualTo("GET");
+        assertThat(list.getUrl().encodedPath()).isEqualTo("/v1/models");
+        assertThat(list.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    }
+
+    @Test
     void doctorExplainsAServerThatIsNotThere() throws Exception {
         java.net.ServerSocket socket = new java.net.ServerSocket(0);
         int port = socket.getLocalPort();

@@ -216,6 +216,20 @@ class EndpointTest {
     }
 
     @Test
+    void servedModelsIsBestEffort() {
+        ServedModels served = new ServedModels(new okhttp3.OkHttpClient());
+        ModelSettings local = settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null);
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"data\":[{\"id\":\"b\"},{\"id\":\"a\"},{}]}").build());
+        server.enqueue(new MockResponse.Builder().code(500).body("no").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("<html>").build());
+
+        assertThat(served.list(local)).contains(List.of("a", "b"));
+        assertThat(served.list(local)).isEmpty();
+        assertThat(served.list(local)).isEmpty();
+        assertThat(served.list(settings(Provider.AZURE, "k", "AZURE_OPENAI_API_KEY", "d"))).isEmpty();
+    }
+
+    @Test
     void cancellingDuringBackOffStopsAtOnce() {
         server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
         Cancellation cancellation = new Cancellation();
