@@ -121,11 +121,13 @@ public final class OpenAiChatModel implements ChatModel {
 
     private void readStream(InputStream body, ReplyAssembler assembler, String requestId, Cancellation cancellation) {
         SseReader reader = new SseReader(body);
+        boolean done = false;
         try {
             for (SseReader.Event event = reader.next(); event != null; event = reader.next()) {
                 cancellation.throwIfCancelled();
                 String data = event.data();
                 if (data.strip().equals("[DONE]")) {
+                    done = true;
                     break;
                 }
                 if (data.isBlank()) {
@@ -140,7 +142,7 @@ public final class OpenAiChatModel implements ChatModel {
         } catch (IOException e) {
             throw connectionFailure(e, cancellation, requestId, assembler.hasText());
         }
-        if (!assembler.finished()) {
+        if (!done && !assembler.finished()) {
             throw new ModelException(ModelException.Kind.CONNECTION, "the stream from " + endpoint.baseUrl()
                     + " ended before the reply was complete (no finish_reason and no [DONE])",
                     requestId, true, null, null);
