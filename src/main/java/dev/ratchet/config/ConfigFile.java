@@ -49,7 +49,7 @@ final class ConfigFile {
                 throw new ConfigException(displayName + " line " + line(parser) + ": expected 'key: value' lines "
                         + "at the top level (for example 'model: gpt-4.1')");
             }
-            readSection(parser, "", displayName, values);
+            readSection(parser, "", displayName, file.toAbsolutePath().getParent(), values);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new ConfigException(displayName + (where == null ? "" : " line " + where.getLineNr())
@@ -60,22 +60,26 @@ final class ConfigFile {
         return values;
     }
 
-    private static void readSection(JsonParser parser, String prefix, String displayName,
+    private static void readSection(JsonParser parser, String prefix, String displayName, Path directory,
             Map<ConfigKey, ConfigValue> values) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = prefix + parser.currentName();
             int line = line(parser);
             JsonToken valueToken = parser.nextToken();
             if (valueToken == JsonToken.START_OBJECT && ConfigKey.isSection(name)) {
-                readSection(parser, name + ".", displayName, values);
+                readSection(parser, name + ".", displayName, directory, values);
                 continue;
             }
             ConfigKey key = ConfigKey.byYamlName(name).orElseThrow(() -> unknownKey(displayName, line, name));
+            if (values.containsKey(key)) {
+                throw new ConfigException(displayName + " line " + line + ": '" + name + "' is set twice (first at "
+                        + values.get(key).source() + "); keep one");
+            }
             JsonNode node = YAML.readTree(parser);
             if (node == null || node.isNull()) {
                 continue;
             }
-            values.put(key, new ConfigValue(node, displayName + " line " + line));
+            values.put(key, new ConfigValue(node, displayName + " line " + line, directory));
         }
     }
 

@@ -90,8 +90,8 @@ public final class ConfigLoader {
                 values.integer(ConfigKey.CONTEXT_WINDOW, 1, Integer.MAX_VALUE).orElse(null),
                 values.integer(ConfigKey.MAX_OUTPUT, 1, Integer.MAX_VALUE).orElse(null),
                 prices(values).orElse(null),
-                values.text(ConfigKey.RECORD).map(Path::of).orElse(null),
-                values.text(ConfigKey.REPLAY).map(Path::of).orElse(null));
+                values.value(ConfigKey.RECORD).map(ConfigValue::path).orElse(null),
+                values.value(ConfigKey.REPLAY).map(ConfigValue::path).orElse(null));
     }
 
     private static Provider provider(ResolvedConfig values, String baseUrl) {

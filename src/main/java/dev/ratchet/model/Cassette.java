@@ -39,7 +39,7 @@ import java.util.Set;
  * Smallest useful line: {@code {"reply":{"content":"Nothing to change."}}}
  */
 public final class Cassette {
-    static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-request-id", "retry-after", "retry-after-ms",
+    static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-request-id", "apim-request-id", "retry-after", "retry-after-ms",
             "x-should-retry");
 
     private Cassette() {

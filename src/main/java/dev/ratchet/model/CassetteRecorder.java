@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ public final class CassetteRecorder implements ChatTransport {
             }
             Files.writeString(file, "");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cassette " + file + ": " + e.getMessage(), e);
+            throw new ModelSetupException("cannot write the cassette " + file + " for --record: " + e.getMessage());
         }
     }
 
@@ -69,7 +68,7 @@ public final class CassetteRecorder implements ChatTransport {
         try {
             Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the cassette " + file + ": " + e.getMessage(), e);
+            throw new ModelSetupException("cannot append to the cassette " + file + " for --record: " + e.getMessage());
         }
     }
 

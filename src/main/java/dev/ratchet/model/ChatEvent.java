@@ -14,7 +14,8 @@ public sealed interface ChatEvent {
     }
 
     /**
-     * The attempt failed and will be retried after {@code delay}. Any text already delivered by
+     * Attempt number {@code attempt} (1 = the first) failed for {@code reason} and will be retried
+     * after {@code delay}. Any text already delivered by
      * {@link TextDelta} belongs to the failed attempt: discard it, the retry starts from scratch.
      */
     record Retrying(int attempt, Duration delay, String reason) implements ChatEvent {

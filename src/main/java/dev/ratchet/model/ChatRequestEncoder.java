@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /** Turns a {@link ChatRequest} into the Chat Completions JSON body. */
 final class ChatRequestEncoder {
@@ -42,6 +43,21 @@ final class ChatRequestEncoder {
                 if (tool.parameters() != null) {
                     function.set("parameters", tool.parameters());
                 }
+                if (tool.strict()) {
+                    function.put("strict", true);
+                }
+            }
+            if (request.toolChoice() != null) {
+                if (Set.of("auto", "none", "required").contains(request.toolChoice())) {
+                    body.put("tool_choice", request.toolChoice());
+                } else {
+                    ObjectNode choice = body.putObject("tool_choice");
+                    choice.put("type", "function");
+                    choice.putObject("function").put("name", request.toolChoice());
+                }
+            }
+            if (request.parallelToolCalls() != null) {
+                body.put("parallel_tool_calls", request.parallelToolCalls());
             }
         }
         if (request.temperature() != null) {

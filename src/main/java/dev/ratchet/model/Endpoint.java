@@ -64,6 +64,7 @@ final class Endpoint {
             return "deployment " + deployment + " was not found at " + baseUrl()
                     + "; check the deployment name (azure.deployment in .ratchet.yml, or --model)";
         }
-        return "model " + model + " is not served at " + baseUrl() + "; check --model, or --base-url";
+        String hint = baseUrl().endsWith("/v1") ? "" : " (compatible servers usually want a base URL ending in /v1)";
+        return "model " + model + " is not served at " + baseUrl() + "; check --model, or --base-url" + hint;
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * Wraps a {@link ChatModel} with the checks that cost nothing: refuses a prompt longer than the
  * model's window, refuses a request that could break the cost budget, and books every reply in
- * the {@link CostLedger} (counting tokens locally when the server reported no usage).
+ * the {@link CostLedger} (counting tokens locally when the server reported no usage, and for the
+ * text of a stream that broke and was retried).
  *
  * <p>The cost estimate assumes every prompt token is uncached and the reply is as long as
  * {@code max_completion_tokens}, or the prediction, or {@value #ASSUMED_REPLY_TOKENS} tokens
@@ -48,7 +49,16 @@ public final class MeteredChatModel implements ChatModel {
                 String.format("%,d prompt tokens + up to %,d reply tokens", promptTokens, replyTokens));
 
         // Completed is re-sent after booking, so listeners see the same usage the caller gets.
+        // A stream cut after text arrived is still billed by the server, so its text is booked
+        // (estimated) before the retry starts over.
+        StringBuilder attemptText = new StringBuilder();
         ChatResponse response = delegate.send(request, event -> {
+            if (event instanceof ChatEvent.TextDelta delta) {
+                attemptText.append(delta.text());
+            } else if (event instanceof ChatEvent.Retrying && attemptText.length() > 0) {
+                ledger.record(request.model(), new Usage(promptTokens, 0, counter.count(attemptText.toString()), true));
+                attemptText.setLength(0);
+            }
             if (!(event instanceof ChatEvent.Completed)) {
                 events.accept(event);
             }

@@ -46,10 +46,19 @@ public record ModelSettings(
                 DEFAULT_RETRIES, DEFAULT_TIMEOUT, null, null, null, null, null, null);
     }
 
-    /** The base URL requests go to, with OpenAI's as the default. */
+    /**
+     * The base URL requests go to, with OpenAI's as the default. A pasted full endpoint URL
+     * ({@code .../v1/chat/completions}) is cut back to its base.
+     */
     public String effectiveBaseUrl() {
-        String base = baseUrl == null ? Provider.OPENAI_BASE_URL : baseUrl;
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String base = baseUrl == null ? Provider.OPENAI_BASE_URL : baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.endsWith("/chat/completions")) {
+            base = base.substring(0, base.length() - "/chat/completions".length());
+        }
+        return base;
     }
 
     @Override

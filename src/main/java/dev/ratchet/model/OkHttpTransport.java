@@ -34,9 +34,12 @@ public final class OkHttpTransport implements ChatTransport {
 
     @Override
     public RawReply send(RawRequest request, Cancellation cancellation) throws IOException {
-        Request.Builder builder = new Request.Builder()
-                .url(request.url())
-                .post(RequestBody.create(request.body(), JSON));
+        Request.Builder builder;
+        try {
+            builder = new Request.Builder().url(request.url()).post(RequestBody.create(request.body(), JSON));
+        } catch (IllegalArgumentException badUrl) {
+            throw new ModelSetupException("the model URL " + request.url() + " is not a valid http(s) URL; check --base-url");
+        }
         request.headers().forEach(builder::header);
         Call call = client.newCall(builder.build());
         Cancellation.Registration registration = cancellation.onCancel(call::cancel);

@@ -3,7 +3,9 @@ package dev.ratchet.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -81,7 +83,8 @@ public final class OpenAiChatModel implements ChatModel {
         } catch (IOException e) {
             throw connectionFailure(e, cancellation, null, false);
         }
-        String requestId = reply.header("x-request-id");
+        // Azure's API gateway names its id apim-request-id when x-request-id is missing.
+        String requestId = reply.header("x-request-id") != null ? reply.header("x-request-id") : reply.header("apim-request-id");
         try (reply) {
             if (reply.status() < 200 || reply.status() > 299) {
                 String body = new String(reply.body().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,16 +92,17 @@ public final class OpenAiChatModel implements ChatModel {
             }
             ReplyAssembler assembler = new ReplyAssembler(events,
                     error -> streamFailure(error, request.model(), requestId));
-            if (reply.isEventStream()) {
-                readStream(reply, assembler, requestId, cancellation);
+            BufferedInputStream body = new BufferedInputStream(reply.body());
+            if (reply.isEventStream() || (request.stream() && startsLikeEvents(body))) {
+                readStream(body, assembler, requestId, cancellation);
             } else {
-                byte[] body;
+                byte[] bytes;
                 try {
-                    body = reply.body().readAllBytes();
+                    bytes = body.readAllBytes();
                 } catch (IOException e) {
                     throw connectionFailure(e, cancellation, requestId, false);
                 }
-                assembler.whole(parse(new String(body, StandardCharsets.UTF_8), "reply body", requestId));
+                assembler.whole(parse(new String(bytes, StandardCharsets.UTF_8), "reply body", requestId));
             }
             return withRequestId(() -> assembler.complete(requestId), requestId);
         } catch (IOException closing) {
@@ -106,13 +110,24 @@ public final class OpenAiChatModel implements ChatModel {
         }
     }
 
-    private void readStream(RawReply reply, ReplyAssembler assembler, String requestId, Cancellation cancellation) {
-        SseReader reader = new SseReader(reply.body());
+    /** Some servers stream without saying {@code text/event-stream}; peek at the first bytes to tell. */
+    private static boolean startsLikeEvents(BufferedInputStream body) throws IOException {
+        body.mark(64);
+        byte[] start = body.readNBytes(64);
+        body.reset();
+        String text = new String(start, StandardCharsets.UTF_8).stripLeading();
+        return text.startsWith("data:") || text.startsWith(":") || text.startsWith("event:");
+    }
+
+    private void readStream(InputStream body, ReplyAssembler assembler, String requestId, Cancellation cancellation) {
+        SseReader reader = new SseReader(body);
+        boolean done = false;
         try {
             for (SseReader.Event event = reader.next(); event != null; event = reader.next()) {
                 cancellation.throwIfCancelled();
                 String data = event.data();
                 if (data.strip().equals("[DONE]")) {
+                    done = true;
                     break;
                 }
                 if (data.isBlank()) {
@@ -127,7 +142,7 @@ public final class OpenAiChatModel implements ChatModel {
         } catch (IOException e) {
             throw connectionFailure(e, cancellation, requestId, assembler.hasText());
         }
-        if (!assembler.finished()) {
+        if (!done && !assembler.finished()) {
             throw new ModelException(ModelException.Kind.CONNECTION, "the stream from " + endpoint.baseUrl()
                     + " ended before the reply was complete (no finish_reason and no [DONE])",
                     requestId, true, null, null);

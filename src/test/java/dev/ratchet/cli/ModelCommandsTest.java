@@ -65,7 +65,7 @@ class ModelCommandsTest {
                 .contains("setting   base_url from environment variable OPENAI_BASE_URL")
                 .contains("request   OK in ")
                 .contains("gpt-4.1-2025-04-14 answered \"OK\" (request id req_doc)")
-                .contains("1 request, 14 tokens in (0 cached), 1 out, $0.0000")
+                .contains("1 request, 14 tokens in (0 cached), 1 out, <$0.0001")
                 .doesNotContain(KEY);
         JsonNode body = new ObjectMapper().readTree(server.takeRequest().getBody().utf8());
         assertThat(body.path("max_tokens").asInt()).isEqualTo(5);
@@ -80,7 +80,38 @@ class ModelCommandsTest {
         assertThat(run("doctor")).isEqualTo(ExitCode.MODEL);
         assertThat(err.toString()).contains("ratchet: the key in OPENAI_API_KEY was rejected by").contains("req_401")
                 .doesNotContain(KEY);
-        assertThat(out.toString()).doesNotContain(KEY);
+        assertThat(out.toString()).contains("request   FAILED (auth)").contains("advice    check that OPENAI_API_KEY holds")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void doctorListsTheModelsTheServerOffersWhenTheModelIsNotServed() throws Exception {
+        liveServer();
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"model \\\"gpt-4.1\\\" not found, try pulling it first\",\"type\":\"not_found_error\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5-coder:32b\",\"object\":\"model\"},{\"id\":\"llama3.1:8b\"}]}").build());
+
+        assertThat(run("doctor")).isEqualTo(ExitCode.MODEL);
+
+        assertThat(err.toString()).contains("model gpt-4.1 is not served at");
+        assertThat(out.toString()).contains("request   FAILED (model not found)")
+                .contains("served    llama3.1:8b, qwen2.5-coder:32b");
+        server.takeRequest();
+        mockwebserver3.RecordedRequest list = server.takeRequest();
+        assertThat(list.getMethod()).isEqualTo("GET");
+        assertThat(list.getUrl().encodedPath()).isEqualTo("/v1/models");
+        assertThat(list.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    }
+
+    @Test
+    void doctorExplainsAServerThatIsNotThere() throws Exception {
+        java.net.ServerSocket socket = new java.net.ServerSocket(0);
+        int port = socket.getLocalPort();
+        socket.close();
+
+        assertThat(run("doctor", "--base-url", "http://127.0.0.1:" + port + "/v1", "--retries", "0")).isEqualTo(ExitCode.MODEL);
+        assertThat(err.toString()).contains("could not connect to http://127.0.0.1:" + port + "/v1");
+        assertThat(out.toString()).contains("request   FAILED (connection)").contains("advice    check the URL");
     }
 
     @Test

@@ -174,4 +174,22 @@ class ConfigLoaderTest {
         assertThat(settings.apiKeyVariable()).isEqualTo("OPENROUTER_API_KEY");
         assertThat(settings.provider()).isEqualTo(Provider.COMPATIBLE);
     }
+
+    @Test
+    void cassettePathsInARepoConfigAreRelativeToTheRepo() throws IOException {
+        repoConfig("replay: demo/run.jsonl\n");
+
+        assertThat(load(Map.of()).model().replay()).isEqualTo(repo.resolve("demo/run.jsonl"));
+        assertThat(load(Map.of(ConfigKey.REPLAY, "x.jsonl")).model().replay()).isEqualTo(Path.of("x.jsonl"));
+    }
+
+    @Test
+    void aKeySetTwiceInOneFileIsAnError() throws IOException {
+        repoConfig("model: a\nretries: 1\nmodel: b\n");
+
+        assertThatThrownBy(() -> load(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 3: 'model' is set twice (first at ")
+                .hasMessageContaining(".ratchet.yml line 1)");
+    }
 }

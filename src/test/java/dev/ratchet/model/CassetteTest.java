@@ -97,7 +97,12 @@ class CassetteTest {
         assertThat(text.lines()).hasSize(4);
         assertThat(text).doesNotContain(SECRET).doesNotContainIgnoringCase("authorization").doesNotContain("Bearer");
         assertThat(text).contains("\"broken\":\"unexpected end of stream\"").contains("\"x-request-id\":\"req_b\"");
-        assertThat(replayModel.ledger().spend().usage()).isEqualTo(new Usage(250, 128, 25, false));
+        // the two finished replies, plus an estimate for the stream that broke after "Fixed café ✓"
+        Usage billed = new Usage(250, 128, 25, false);
+        int prompt = COUNTER.countPrompt(conversation().get(1).withStream(true));
+        Usage broken = new Usage(prompt, 0, COUNTER.count("Fixed cafe\u0301 \u2713"), true);
+        assertThat(replayModel.ledger().spend().usage()).isEqualTo(billed.plus(broken));
+        assertThat(replayModel.ledger().spend().requests()).isEqualTo(3);
     }
 
     @Test
@@ -157,6 +162,16 @@ class CassetteTest {
         assertThatThrownBy(() -> new CassettePlayer(cassette))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("bad.jsonl line 2 is not valid JSON");
+    }
+
+    @Test
+    void anUnwritableCassetteIsASetupError() throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "");
+
+        assertThatThrownBy(() -> ChatModelFactory.create(settings(blocker.resolve("run.jsonl"), null), COUNTER))
+                .isInstanceOf(ModelSetupException.class)
+                .hasMessageContaining("cannot write the cassette");
     }
 
     @Test

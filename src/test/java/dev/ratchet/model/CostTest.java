@@ -28,6 +28,8 @@ class CostTest {
         assertThat(cost("gpt-4.1-nano", 10_000, 8_192, 2_000)).isEqualByComparingTo("0.0011856");
         assertThat(Money.format(cost("gpt-4.1-nano", 10_000, 8_192, 2_000))).isEqualTo("$0.0012");
         assertThat(Money.format(cost("gpt-4.1-mini", 1_000_000, 0, 1_000_000))).isEqualTo("$2.00");
+        assertThat(Money.format(cost("gpt-4.1", 14, 0, 1))).isEqualTo("<$0.0001");
+        assertThat(Money.format(BigDecimal.ZERO)).isEqualTo("$0.0000");
     }
 
     @Test

@@ -56,6 +56,19 @@ class EndpointTest {
     }
 
     @Test
+    void azureV1UrlsTakeTheModelAsDeploymentAndTheApiKeyHeader() throws Exception {
+        server.enqueue(ok());
+        ModelSettings v1 = new ModelSettings("prod-41", Provider.AZURE, server.url("/openai/v1/").toString(), "az", "AZURE_OPENAI_API_KEY",
+                null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        send(v1, hello().withModel("prod-41"));
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/openai/v1/chat/completions");
+        assertThat(request.getHeaders().get("api-key")).isEqualTo("az");
+    }
+
+    @Test
     void azureMissingDeploymentIsExplained() {
         server.enqueue(new MockResponse.Builder().code(404)
                 .body("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment for this resource does not exist.\"}}").build());
@@ -87,6 +100,43 @@ class EndpointTest {
 
         server.enqueue(ok());
         assertThat(send(settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null), hello().withStream(true)).text()).isEqualTo("hi");
+    }
+
+    @Test
+    void aStreamWithoutTheEventStreamContentTypeIsStillReadAsEvents() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("\n: ping\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"yes\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+                .build());
+
+        assertThat(send(settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null), hello().withStream(true)).text()).isEqualTo("yes");
+    }
+
+    @Test
+    void aPastedFullEndpointUrlIsCutBackToItsBase() throws Exception {
+        server.enqueue(ok());
+        ModelSettings pasted = new ModelSettings("gpt-4.1", Provider.COMPATIBLE, server.url("/v1/chat/completions/").toString(), null,
+                "OPENAI_API_KEY", null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        send(pasted, hello());
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/chat/completions");
+    }
+
+    @Test
+    void a404FromABaseUrlWithoutV1SaysWhatUsuallyHelps() {
+        server.enqueue(new MockResponse.Builder().code(404).body("404 page not found").build());
+
+        assertThatThrownBy(() -> send(settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null), hello()))
+                .hasMessageContaining("usually want a base URL ending in /v1")
+                .hasMessageContaining("404: 404 page not found");
+    }
+
+    @Test
+    void anUnusableBaseUrlIsASetupError() {
+        ModelSettings broken = new ModelSettings("gpt-4.1", Provider.COMPATIBLE, "http://exa mple/v1", null, "OPENAI_API_KEY",
+                null, null, 0, Duration.ofSeconds(5), null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> send(broken, hello())).isInstanceOf(ModelSetupException.class).hasMessageContaining("check --base-url");
     }
 
     @Test
@@ -142,6 +192,41 @@ class EndpointTest {
         assertThat(body.path("messages").get(2).toString()).isEqualTo("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":"
                 + "\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\":\\\"A.java\\\"}\"}}]}");
         assertThat(body.path("messages").get(3).toString()).isEqualTo("{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"class A {}\"}");
+    }
+
+    @Test
+    void toolChoiceParallelCallsAndStrictAreSentOnlyWhenSet() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ToolSpec patch = new ToolSpec("apply_patch", "Applies a V4A patch", json.readTree("{\"type\":\"object\"}"), true);
+        server.enqueue(ok());
+        server.enqueue(ok());
+
+        send(settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null),
+                hello().withTools(List.of(patch)).withToolChoice("apply_patch").withParallelToolCalls(false));
+        send(settings(Provider.OPENAI, "k", "OPENAI_API_KEY", null), hello().withTools(List.of(patch)).withToolChoice("required"));
+
+        JsonNode forced = json.readTree(server.takeRequest().getBody().utf8());
+        assertThat(forced.path("tool_choice").toString()).isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"apply_patch\"}}");
+        assertThat(forced.path("parallel_tool_calls").asBoolean(true)).isFalse();
+        assertThat(forced.path("tools").get(0).path("function").path("strict").asBoolean()).isTrue();
+        JsonNode required = json.readTree(server.takeRequest().getBody().utf8());
+        assertThat(required.path("tool_choice").asText()).isEqualTo("required");
+        assertThat(required.has("parallel_tool_calls")).isFalse();
+        assertThatThrownBy(() -> hello().withToolChoice("read_file")).hasMessageContaining("nor the name of an offered tool");
+    }
+
+    @Test
+    void servedModelsIsBestEffort() {
+        ServedModels served = new ServedModels(new okhttp3.OkHttpClient());
+        ModelSettings local = settings(Provider.COMPATIBLE, null, "OPENAI_API_KEY", null);
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"data\":[{\"id\":\"b\"},{\"id\":\"a\"},{}]}").build());
+        server.enqueue(new MockResponse.Builder().code(500).body("no").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("<html>").build());
+
+        assertThat(served.list(local)).contains(List.of("a", "b"));
+        assertThat(served.list(local)).isEmpty();
+        assertThat(served.list(local)).isEmpty();
+        assertThat(served.list(settings(Provider.AZURE, "k", "AZURE_OPENAI_API_KEY", "d"))).isEmpty();
     }
 
     @Test

@@ -264,6 +264,16 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void aStreamThatEndsWithDoneButNoFinishReasonIsComplete() {
+        server.enqueue(sse(textChunk("fine") + DONE));
+
+        ChatResponse response = send(model(0, Duration.ofSeconds(5)), hello());
+
+        assertThat(response.text()).isEqualTo("fine");
+        assertThat(response.finishReason()).isNull();
+    }
+
+    @Test
     void aHangingServerTimesOut() {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
