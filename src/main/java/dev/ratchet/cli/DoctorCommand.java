@@ -106,7 +106,7 @@ final class DoctorCommand implements Callable<Integer> {
                     : "see which models the server offers at " + base + "/models (for Ollama: ollama list)";
             case CONNECTION -> "check the URL (base URLs usually end in /v1) and that the server is running"
                     + (base.contains(":11434") ? " (ollama serve)" : "");
-            case TIMEOUT -> "the server accepted the connection but did not answer; raise --timeout for slow local models";
+            case TIMEOUT -> "the server accepted the connection but did not answer; raise --request-timeout for slow local models";
             case PROTOCOL -> "this does not look like a Chat Completions server; base URLs usually end in /v1";
             case QUOTA -> "add credit or raise the usage limit of the account, or use another key";
             case RATE_LIMITED, SERVER -> "the server is busy; try again in a minute";
