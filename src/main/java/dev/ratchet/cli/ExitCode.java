@@ -10,7 +10,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The model or its API failed. */
     public static final int MODEL = 3;
-    /** A cost, iteration or time budget ran out. */
+    /** The cost or time budget ran out. */
     public static final int BUDGET = 4;
     /** Interrupted (Ctrl-C), as shells report SIGINT. */
     public static final int INTERRUPTED = 130;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  1    gave up: an edit was refused, or tests still fail",
             "  2    usage or configuration error",
             "  3    model or API error",
-            "  4    budget exhausted (cost, iterations, time)",
+            "  4    budget exhausted (--max-cost, --timeout)",
             "  70   internal error (a bug in ratchet)",
             "  130  interrupted",
             "",
