@@ -92,7 +92,7 @@ final class ApplyCommand implements Callable<Integer> {
             workspace.write(application.writes());
         }
         if (json) {
-            report.printJson(io.out());
+            ApplyJson.print(report, io.out());
         } else {
             report.printText(io.out(), io.err(), Colour.forTerminal(io));
         }

@@ -1,9 +1,5 @@
 package dev.ratchet.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratchet.edit.apply.AppliedChange;
 import dev.ratchet.edit.apply.Application;
 import dev.ratchet.edit.apply.ClosestLine;
@@ -74,21 +70,5 @@ record ApplyReport(List<ParseProblem> problems, Application application, boolean
                         colour.dim("(" + Math.round(line.similarity() * 100) + "% similar)")));
             }
         }
-    }
-
-    void printJson(PrintWriter out) {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("clean", clean());
-        root.put("dryRun", dryRun);
-        root.set("applied", mapper.valueToTree(application.applied()));
-        root.set("refused", mapper.valueToTree(application.refused()));
-        ArrayNode problemNodes = root.putArray("problems");
-        problems.forEach(p -> problemNodes.addObject().put("line", p.line()).put("message", p.message()));
-        if (dryRun && clean()) {
-            root.put("diff", application.unifiedDiff());
-        }
-        out.println(root.toString());
-        out.flush();
     }
 }

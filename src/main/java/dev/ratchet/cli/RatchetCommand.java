@@ -24,15 +24,6 @@ import picocli.CommandLine.Spec;
                 + "until they pass or a budget runs out.",
             ""
         },
-        subcommands = {
-            RunCommand.class,
-            DemoCommand.class,
-            ApplyCommand.class,
-            ContextCommand.class,
-            ModelsCommand.class,
-            DoctorCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0    done: every change applied (and tests pass)",
@@ -46,6 +37,9 @@ import picocli.CommandLine.Spec;
             "Run 'ratchet help COMMAND' for a command's options and examples."
         })
 public final class RatchetCommand implements Callable<Integer> {
+    /** Subcommand names in the order help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("run", "demo", "apply", "context", "models", "doctor", "help");
+
     private final Io io;
 
     @Spec
@@ -63,6 +57,24 @@ public final class RatchetCommand implements Callable<Integer> {
 
     RatchetCommand(Io io) {
         this.io = io;
+    }
+
+    /**
+     * A new subcommand object. Subcommands are registered one by one because picocli reflects over
+     * every command it is given, and that loads the libraries each one uses: a plain
+     * {@code ratchet apply} must not pay for Jackson, JGit and the model client at start-up.
+     */
+    static Object subcommand(String name, Io io) {
+        return switch (name) {
+            case "run" -> new RunCommand(io);
+            case "demo" -> new DemoCommand(io);
+            case "apply" -> new ApplyCommand(io);
+            case "context" -> new ContextCommand(io);
+            case "models" -> new ModelsCommand(io);
+            case "doctor" -> new DoctorCommand(io);
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @Override
