@@ -65,6 +65,11 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
                         && marker.argument().chars().noneMatch(Character::isWhitespace));
     }
 
+    /** Whether a line is a V4A line that opens a patch or a file operation (so a fence holding it is no whole file). */
+    static boolean opensPatchOrOperation(String line) {
+        return marker(line).map(marker -> marker.kind().startsOperation()).orElse(false);
+    }
+
     private enum Kind {
         BEGIN_PATCH, END_PATCH, UPDATE_FILE, ADD_FILE, DELETE_FILE, MOVE_TO, END_OF_FILE;
 
@@ -82,6 +87,11 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
             return Optional.empty();
         }
         Kind kind = Kind.valueOf(matcher.group(1).toUpperCase().replace(' ', '_'));
+        boolean takesArgument = kind == Kind.UPDATE_FILE || kind == Kind.ADD_FILE || kind == Kind.DELETE_FILE || kind == Kind.MOVE_TO;
+        if (!takesArgument && !matcher.group(2).isEmpty()) {
+            // "*** End of File 17" or "*** End Patch notes" is text, not a marker.
+            return Optional.empty();
+        }
         return Optional.of(new Marker(kind, matcher.group(2)));
     }
 

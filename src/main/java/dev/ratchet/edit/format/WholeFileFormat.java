@@ -21,8 +21,6 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
     private static final Pattern SCRIPT_PATH = Pattern.compile("(?i).*\\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|cmd|bat)$|(?:.*/)?[^./]+$");
     private static final Pattern ANY_SEARCH_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH>?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_REPLACE_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern V4A_MARKER = Pattern.compile(
-            "^\\s*\\*\\*\\*\\s*(?:Begin Patch|Update File|Add File|Delete File)\\b.*", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String name() {
@@ -101,7 +99,7 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
         for (int i = 0; i < content.size(); i++) {
             String line = content.get(i);
             if (ANY_SEARCH_MARKER.matcher(line).matches() || ANY_REPLACE_MARKER.matcher(line).matches()
-                    || V4A_MARKER.matcher(line).matches()
+                    || ApplyPatchFormat.opensPatchOrOperation(line)
                     || UnifiedDiffFormat.NUMBERED_HUNK_HEADER.matcher(line).matches()
                     || line.startsWith("diff --git ")
                     || (line.startsWith("--- ") && i + 1 < content.size() && content.get(i + 1).startsWith("+++ "))) {
