@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     static final Pattern HUNK_HEADER = Pattern.compile(
-            "^@@\\s*(?:-(\\d+)(?:,(\\d+))?\\s+\\+(\\d+)(?:,(\\d+))?\\s*@@.*|(?:\\.\\.\\.)?\\s*@@.*|)$");
+            "^@@\\s*(?:-(\\d{1,9})(?:,(\\d{1,9}))?\\s+\\+(\\d{1,9})(?:,(\\d{1,9}))?\\s*@@.*|(?:\\.\\.\\.)?\\s*@@.*|)$");
     static final Pattern NUMBERED_HUNK_HEADER = Pattern.compile("^@@\\s*-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
     private static final Pattern DIFF_GIT = Pattern.compile("^diff --git\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s*$");
     private static final Pattern METADATA = Pattern.compile(
@@ -101,7 +101,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     }
 
     /** Reads one file's section (headers, then hunks) starting at {@code start}; returns the index after it. */
-    private int readFile(ReplyText text, int start, PathFound headerless, Findings findings) {
+    private static int readFile(ReplyText text, int start, PathFound headerless, Findings findings) {
         FileSection section = new FileSection(start);
         int i = start;
         if (headerless != null) {
@@ -114,7 +114,8 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             text.claim(headerless.line(), start);
         } else {
             Matcher git = DIFF_GIT.matcher(text.line(i));
-            if (git.matches()) {
+            boolean gitHeader = git.matches();
+            if (gitHeader) {
                 String[] paths = stripGitPrefixes(unquote(git.group(1)), unquote(git.group(2)), true);
                 section.oldPath = paths[0];
                 section.newPath = paths[1];
@@ -126,7 +127,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             if (isHeaderPair(text, i)) {
                 String oldPath = headerPath(text.line(i).substring(4));
                 String newPath = headerPath(text.line(i + 1).substring(4));
-                String[] paths = stripGitPrefixes(oldPath, newPath, git.matches());
+                String[] paths = stripGitPrefixes(oldPath, newPath, gitHeader);
                 section.oldPath = paths[0];
                 section.newPath = paths[1];
                 i += 2;
@@ -171,7 +172,9 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             return;
         }
         if (deleted && !DEV_NULL.equals(section.oldPath)) {
-            findings.change(section.start, new FileChange.Delete(section.oldPath));
+            if (section.hunkProblems == 0) {
+                findings.change(section.start, new FileChange.Delete(section.oldPath));
+            }
             return;
         }
         String from = section.renameFrom != null ? section.renameFrom : section.oldPath;
