@@ -58,7 +58,17 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
             }
             PathSource path = pathFor(text, searchLine, lastPath);
             if (replace < 0 || divider < 0) {
-                findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
+                // A fence that closes inside the unfinished block means the model left out a marker there
+                // and the reply goes on after it; without one, the block runs into the next one or is cut off.
+                int fenceClose = firstBareFence(text, divider >= 0 ? divider + 1 : searchLine + 1, j);
+                if (fenceClose >= 0) {
+                    findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1) + " has no "
+                            + (divider < 0 ? "======= line" : ">>>>>>> REPLACE line") + " before its fence closes at line "
+                            + (fenceClose + 1) + "; " + EXAMPLE_FIX + ".");
+                    j = fenceClose + 1;
+                } else {
+                    findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
+                }
                 text.claim(path.claimFrom(), j);
                 lastPath = path.path() != null ? path.path() : lastPath;
                 i = j;
@@ -80,6 +90,15 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
             }
             i = claimEnd;
         }
+    }
+
+    private static int firstBareFence(ReplyText text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Fence.isBareMarker(text.line(i)) && !text.isClaimed(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String brokenBlockMessage(int searchLine, int divider, int replace, int stop, ReplyText text) {

@@ -307,6 +307,34 @@ class SearchReplaceFormatTest {
     }
 
     @Test
+    void aBlockWhoseFenceClosesBeforeItsReplaceMarkerIsAProblemAndTheReplyReadsOn() {
+        ParsedReply reply = format.parse("""
+                a.py
+                ```
+                <<<<<<< SEARCH
+                a = 1
+                =======
+                a = 2
+                ```
+
+                b.py
+                ```
+                <<<<<<< SEARCH
+                b = 1
+                =======
+                b = 2
+                >>>>>>> REPLACE
+                ```
+                """);
+
+        assertThat(onlyPaths(reply)).containsExactly("b.py");
+        assertThat(reply.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("no >>>>>>> REPLACE line before its fence closes at line 7");
+        });
+    }
+
+    @Test
     void aBlockWithoutADividerIsAProblem() {
         ParsedReply reply = format.parse("a.py\n```\n<<<<<<< SEARCH\na = 1\n>>>>>>> REPLACE\n```\n");
 
