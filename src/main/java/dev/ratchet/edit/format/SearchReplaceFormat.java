@@ -37,7 +37,8 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
         String lastPath = null;
         int i = 0;
         while (i < text.size()) {
-            if (text.isClaimed(i) || !SEARCH.matcher(text.line(i)).matches()) {
+            int indent = text.isClaimed(i) ? -1 : blockIndent(text, i);
+            if (indent < 0) {
                 i++;
                 continue;
             }
@@ -47,12 +48,12 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
             int j = i + 1;
             for (; j < text.size() && !text.isClaimed(j); j++) {
                 String line = text.line(j);
-                if (divider < 0 && DIVIDER.matcher(line).matches()) {
+                if (divider < 0 && isMarker(line, indent, DIVIDER)) {
                     divider = j;
-                } else if (REPLACE.matcher(line).matches()) {
+                } else if (isMarker(line, indent, REPLACE)) {
                     replace = j;
                     break;
-                } else if (SEARCH.matcher(line).matches()) {
+                } else if (isMarker(line, indent, SEARCH)) {
                     break;
                 }
             }
@@ -83,13 +84,58 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1)
                         + " does not say which file it edits: " + EXAMPLE_FIX + ".");
             } else {
-                Hunk hunk = Hunk.of(text.lines(searchLine + 1, divider), text.lines(divider + 1, replace),
-                        Hunk.Source.SEARCH_REPLACE);
+                Hunk hunk = Hunk.of(dedent(text.lines(searchLine + 1, divider), indent),
+                        dedent(text.lines(divider + 1, replace), indent), Hunk.Source.SEARCH_REPLACE);
                 findings.change(searchLine, new FileChange.Update(path.path(), List.of(hunk)));
                 lastPath = path.path();
             }
             i = claimEnd;
         }
+    }
+
+    /**
+     * The indentation of the block that starts at this line, or -1 when no block starts there. Markers
+     * stand at column 0, or indented exactly as far as the fence around them (a block in a Markdown
+     * list item), in which case the block's lines carry that indentation too.
+     */
+    private static int blockIndent(ReplyText text, int index) {
+        String line = text.line(index);
+        if (SEARCH.matcher(line).matches()) {
+            return 0;
+        }
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        if (indent == 0 || !SEARCH.matcher(line.substring(indent)).matches()) {
+            return -1;
+        }
+        int fenceIndent = text.fenceAround(index).map(fence -> leadingSpaces(text.line(fence.open()))).orElse(-1);
+        return fenceIndent == indent ? indent : -1;
+    }
+
+    private static int leadingSpaces(String line) {
+        int count = 0;
+        while (count < line.length() && line.charAt(count) == ' ') {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isMarker(String line, int indent, Pattern marker) {
+        return leadingSpaces(line) >= indent && marker.matcher(line.substring(indent)).matches();
+    }
+
+    /** Removes the list item's indentation (up to {@code indent} spaces) from each line of an indented block. */
+    private static List<String> dedent(List<String> lines, int indent) {
+        if (indent == 0) {
+            return lines;
+        }
+        List<String> result = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            result.add(line.substring(Math.min(indent, leadingSpaces(line))));
+        }
+        return result;
     }
 
     private static int firstBareFence(ReplyText text, int from, int to) {

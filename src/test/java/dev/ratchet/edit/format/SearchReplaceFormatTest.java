@@ -133,6 +133,39 @@ class SearchReplaceFormatTest {
     }
 
     @Test
+    void readsABlockIndentedWithItsFenceInAMarkdownList() {
+        FileChange.Update update = onlyUpdate(format.parse("""
+                Two steps:
+
+                1. Update `src/app.py`:
+
+                   ```python
+                   <<<<<<< SEARCH
+                   def main():
+                       run()
+                   =======
+                   def main():
+                       run(verbose=True)
+                   >>>>>>> REPLACE
+                   ```
+
+                2. Run the tests.
+                """));
+
+        assertThat(update.path()).isEqualTo("src/app.py");
+        assertThat(update.hunks().get(0).before()).containsExactly("def main():", "    run()");
+        assertThat(update.hunks().get(0).after()).containsExactly("def main():", "    run(verbose=True)");
+    }
+
+    @Test
+    void markersIndentedDeeperThanTheirFenceAreContent() {
+        ParsedReply reply = format.parse("a.py\n```\n    <<<<<<< SEARCH\n    x\n    =======\n    y\n    >>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).isEmpty();
+    }
+
+    @Test
     void aProseLineNamingTwoPathsDoesNotChooseOne() {
         ParsedReply reply = format.parse("Move the call from `a.py` to `b.py`:\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```\n");
 
