@@ -431,6 +431,7 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
                 - Never use line numbers. Show 3 unchanged lines above and 3 below each change, copied exactly. If two changes are within 3 lines of each other, do not repeat those lines.
                 - If 3 lines of context do not single out one place, name the enclosing class or function after the @@ (for example @@ class Greeter). If that is still ambiguous, write several @@ lines, one per level (@@ class Greeter, then @@     def greet(self):).
                 - Copy every unchanged and removed line exactly as it is in the file, including indentation.
+                - Start every *** line, @@ line and chunk line at the very beginning of the line. An unchanged blank line is a line with a single space.
                 - Put the patch in a fence that starts with ``` and ends with ```, or in a heredoc: apply_patch <<'EOF' … EOF.
 
                 # Example

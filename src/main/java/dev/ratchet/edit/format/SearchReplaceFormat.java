@@ -217,6 +217,7 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 - Write the line =======.
                 - Write the lines that replace them.
                 - Write the line >>>>>>> REPLACE, then close the fence.
+                - Start every marker line (<<<<<<< SEARCH, =======, >>>>>>> REPLACE) at the very beginning of the line. Never indent a marker.
                 - To make several changes to one file, write several blocks, each with its own path line, in the order the lines appear in the file.
                 - To create a new file, use its new path and an empty SEARCH part; the REPLACE part is the whole content.
                 - To delete lines, leave the REPLACE part empty.
