@@ -21,7 +21,7 @@ class MalformedReplyTest {
     @Test
     void randomSoupsOfEditSyntaxNeverThrow() {
         Random random = new Random(7);
-        for (int round = 0; round < 3000; round++) {
+        for (int round = 0; round < 1500; round++) {
             StringBuilder reply = new StringBuilder();
             int lines = random.nextInt(30);
             for (int i = 0; i < lines; i++) {
