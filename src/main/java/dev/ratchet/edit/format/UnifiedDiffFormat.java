@@ -41,12 +41,19 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         while (i < text.size()) {
             if (text.isClaimed(i)) {
                 i++;
-            } else if (DIFF_GIT.matcher(text.line(i)).matches() || isHeaderPair(text, i)) {
-                i = readFile(text, i, null, findings);
-            } else if (HUNK_HEADER.matcher(text.line(i)).matches()) {
-                i = readFile(text, i, pathAbove(text, i), findings);
-            } else {
+                continue;
+            }
+            boolean headed = DIFF_GIT.matcher(text.line(i)).matches() || isHeaderPair(text, i);
+            if (!headed && !HUNK_HEADER.matcher(text.line(i)).matches()) {
                 i++;
+                continue;
+            }
+            Optional<Fence> patchFile = text.fenceAround(i).filter(fence -> WholeFileFormat.holdsPatchFile(text, fence));
+            if (patchFile.isPresent()) {
+                // The diff is the content of a .patch file the reply writes whole; the whole-file reader takes it.
+                i = patchFile.get().contentEnd(text.size());
+            } else {
+                i = readFile(text, i, headed ? null : pathAbove(text, i), findings);
             }
         }
     }
