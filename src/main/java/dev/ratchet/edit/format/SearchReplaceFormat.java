@@ -196,13 +196,14 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 }
                 // "Update `src/app.py`:" above the fence; safe here because SEARCH must still match that file.
                 Optional<String> prose = PathLine.fromProse(text.line(pathLine));
-                if (prose.isPresent() && !Fence.isBareMarker(text.line(pathLine))) {
+                if (prose.isPresent()) {
                     return new PathSource(prose.get(), above);
                 }
             }
             return new PathSource(lastPath, above);
         }
-        return new PathSource(lastPath, searchLine);
+        Optional<String> prose = text.isClaimed(above) ? Optional.empty() : PathLine.fromProse(text.line(above));
+        return new PathSource(prose.orElse(lastPath), searchLine);
     }
 
     @Override

@@ -166,6 +166,13 @@ class SearchReplaceFormatTest {
     }
 
     @Test
+    void takesTheOnePathNamedInTheProseLineJustAboveAnUnfencedBlock() {
+        FileChange.Update update = onlyUpdate(format.parse("Change `lib/a.rb`:\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n"));
+
+        assertThat(update.path()).isEqualTo("lib/a.rb");
+    }
+
+    @Test
     void aProseLineNamingTwoPathsDoesNotChooseOne() {
         ParsedReply reply = format.parse("Move the call from `a.py` to `b.py`:\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```\n");
 
