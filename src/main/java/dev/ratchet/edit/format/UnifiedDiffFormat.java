@@ -341,12 +341,18 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
 
     /**
      * Drops git's {@code a/} and {@code b/} prefixes only when the pair says they are git's: both
-     * sides carry them, a {@code diff --git} line introduced them, or one side is {@code /dev/null}
-     * and the other carries the prefix git gives that side.
+     * sides carry them, a {@code diff --git} line introduced them, one side is {@code /dev/null}
+     * and the other carries the prefix git gives that side, or the sides differ by nothing but it.
      */
     private static String[] stripGitPrefixes(String oldPath, String newPath, boolean gitHeader) {
         boolean oldPrefixed = oldPath.startsWith("a/");
         boolean newPrefixed = newPath.startsWith("b/");
+        if (oldPath.equals("a/" + newPath)) {
+            return new String[] {newPath, newPath};
+        }
+        if (newPath.equals("b/" + oldPath)) {
+            return new String[] {oldPath, oldPath};
+        }
         boolean strip = (oldPrefixed && newPrefixed)
                 || (gitHeader && (oldPrefixed || newPrefixed))
                 || (DEV_NULL.equals(oldPath) && newPrefixed)
