@@ -199,6 +199,14 @@ class ApplyPatchFormatTest {
     }
 
     @Test
+    void twoUpdatesOfOneFileStayTwoChangesSoEachKeepsItsOwnOrder() {
+        List<FileChange> changes = changes(format.parse(
+                "*** Begin Patch\n*** Update File: a.py\n@@\n-x\n+y\n*** Update File: a.py\n@@\n-p\n+q\n*** End Patch\n"));
+
+        assertThat(changes).hasSize(2).allSatisfy(change -> assertThat(change.path()).isEqualTo("a.py"));
+    }
+
+    @Test
     void aMoveWithoutChangesIsARename() {
         assertThat(changes(format.parse("*** Begin Patch\n*** Update File: a.py\n*** Move to: b.py\n*** End Patch\n")))
                 .containsExactly(new FileChange.Update("a.py", List.of(), "b.py"));
