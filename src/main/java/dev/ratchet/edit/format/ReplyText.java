@@ -25,7 +25,8 @@ final class ReplyText {
         if (reply == null || reply.isEmpty()) {
             return result;
         }
-        int start = 0;
+        // A byte-order mark some proxies leave at the start would hide a fence or marker on the first line.
+        int start = reply.charAt(0) == '\uFEFF' ? 1 : 0;
         while (start <= reply.length()) {
             int newline = reply.indexOf('\n', start);
             if (newline < 0) {
