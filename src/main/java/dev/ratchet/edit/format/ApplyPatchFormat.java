@@ -20,7 +20,7 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
             "^\\s*\\*\\*\\*\\s*(Begin Patch|End Patch|Update File|Add File|Delete File|Move to|End of File)\\s*:?\\s*(.*?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEREDOC = Pattern.compile(
-            "^\\s*(?:[!$%>]\\s*)?(?:%%bash\\s+)?(?:\\S*/)?apply_patch\\s*<<-?\\s*(['\"]?)(\\w+)\\1\\s*$");
+            "^.*\\bapply_patch\\b.*<<-?\\s*(['\"]?)(\\w+)\\1\\s*$");
     private static final Pattern NUMBERED_ANCHOR = Pattern.compile("^-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
 
     @Override

@@ -57,7 +57,7 @@ class ApplyPatchFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apply_patch <<'EOF'", "apply_patch <<\"EOF\"", "apply_patch <<EOF", "%%bash\napply_patch <<\"EOF\"",
-            "!apply_patch <<'EOF'", "$ apply_patch <<'PATCH'"})
+            "!apply_patch <<'EOF'", "$ apply_patch <<'PATCH'", "python3 apply_patch.py << 'EOF'", "cd /testbed && apply_patch <<-EOF"})
     void readsAPatchInAHeredoc(String opening) {
         String delimiter = opening.contains("PATCH") ? "PATCH" : "EOF";
         ParsedReply reply = format.parse("Applying the fix now.\n\n```bash\n" + opening + "\n" + PATCH + delimiter + "\n```\n\nDone!\n");
