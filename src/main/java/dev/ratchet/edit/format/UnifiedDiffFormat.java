@@ -370,7 +370,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
                 Describe every change as a unified diff, the way `git diff` prints it. Follow these rules exactly.
                 - Put the whole diff in one fence that starts with ```diff and ends with ```.
                 - For each file write the line --- a/path/to/file and then the line +++ b/path/to/file, with the path relative to the repository root.
-                - Start each hunk with an @@ line. Then write the lines of that part of the file, each starting with one character: a space for an unchanged line, - for a removed line, + for an added line.
+                - Start each hunk with an @@ line. Line numbers in it are optional: write @@ ... @@ when you are not sure of them. Then write the lines of that part of the file, each starting with one character: a space for an unchanged line, - for a removed line, + for an added line.
                 - Include two or three unchanged lines before and after each change, copied exactly, so the hunk matches one place in the file.
                 - Copy every unchanged and removed line exactly as it is in the file, including its indentation. Never skip lines inside a hunk.
                 - To create a file, use --- /dev/null and +++ b/path/to/new_file, and start every line with +.
