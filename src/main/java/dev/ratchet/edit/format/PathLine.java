@@ -24,6 +24,11 @@ final class PathLine {
             "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Jenkinsfile", "Gemfile", "Rakefile",
             "Procfile", "Vagrantfile", "Brewfile", "CODEOWNERS");
 
+    // Product names that look like file names; alone on a line they are a heading, not a file.
+    private static final Set<String> PRODUCT_NAMES = Set.of(
+            "node.js", "vue.js", "next.js", "nuxt.js", "react.js", "express.js", "three.js", "d3.js", "chart.js",
+            "ember.js", "backbone.js", "socket.io", "asp.net", "vb.net", "ado.net");
+
     private PathLine() {
     }
 
@@ -99,6 +104,9 @@ final class PathLine {
         }
         String name = text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
         boolean hasDirectory = text.indexOf('/') > 0 || text.indexOf('\\') > 0 || text.startsWith("/");
+        if (!hasDirectory && PRODUCT_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
         return EXTENSION.matcher(name).matches() || WELL_KNOWN_NAMES.contains(name)
                 || (hasDirectory && !name.isEmpty() && Character.isLetterOrDigit(name.charAt(0)) && name.chars().anyMatch(Character::isLetter));
     }
