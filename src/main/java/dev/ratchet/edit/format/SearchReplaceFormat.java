@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * SEARCH/REPLACE blocks: a path line, then {@code <<<<<<< SEARCH}, the exact current lines,
@@ -43,13 +44,13 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 continue;
             }
             int searchLine = i;
-            int divider = -1;
+            List<Integer> dividers = new ArrayList<>();
             int replace = -1;
             int j = i + 1;
             for (; j < text.size() && !text.isClaimed(j); j++) {
                 String line = text.line(j);
-                if (divider < 0 && isMarker(line, indent, DIVIDER)) {
-                    divider = j;
+                if (isMarker(line, indent, DIVIDER)) {
+                    dividers.add(j);
                 } else if (isMarker(line, indent, REPLACE)) {
                     replace = j;
                     break;
@@ -58,6 +59,7 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 }
             }
             PathSource path = pathFor(text, searchLine, lastPath);
+            int divider = dividers.isEmpty() ? -1 : dividers.get(0);
             if (replace < 0 || divider < 0) {
                 // A fence that closes inside the unfinished block means the model left out a marker there
                 // and the reply goes on after it; without one, the block runs into the next one or is cut off.
@@ -80,7 +82,14 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 claimEnd++;
             }
             text.claim(path.claimFrom(), claimEnd);
-            if (path.path() == null) {
+            divider = chooseDivider(text, searchLine, dividers, indent);
+            if (divider < 0) {
+                findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1) + " has several ======="
+                        + " lines (lines " + dividers.stream().map(d -> String.valueOf(d + 1)).collect(Collectors.joining(", "))
+                        + ") and it is not certain which one divides SEARCH from REPLACE: choose SEARCH lines that do not"
+                        + " include a ======= line of the file, or send this change as a unified diff.");
+                lastPath = path.path() != null ? path.path() : lastPath;
+            } else if (path.path() == null) {
                 findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1)
                         + " does not say which file it edits: " + EXAMPLE_FIX + ".");
             } else {
@@ -112,6 +121,31 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
         }
         int fenceIndent = text.fenceAround(index).map(fence -> leadingSpaces(text.line(fence.open()))).orElse(-1);
         return fenceIndent == indent ? indent : -1;
+    }
+
+    /**
+     * The dividing line of a complete block. Content may hold ======= lines too (a reStructuredText
+     * underline, a merge-conflict fixture): the divider is the one whose length matches the SEARCH
+     * marker's; with no single such line the block is ambiguous (-1), and applying a guess could
+     * corrupt the file.
+     */
+    private static int chooseDivider(ReplyText text, int searchLine, List<Integer> dividers, int indent) {
+        if (dividers.size() == 1) {
+            return dividers.get(0);
+        }
+        int markerLength = markerLength(text.line(searchLine).substring(indent));
+        List<Integer> sameLength = dividers.stream()
+                .filter(d -> markerLength(text.line(d).substring(indent)) == markerLength)
+                .toList();
+        return sameLength.size() == 1 ? sameLength.get(0) : -1;
+    }
+
+    private static int markerLength(String marker) {
+        int length = 0;
+        while (length < marker.length() && marker.charAt(length) == marker.charAt(0)) {
+            length++;
+        }
+        return length;
     }
 
     private static int leadingSpaces(String line) {

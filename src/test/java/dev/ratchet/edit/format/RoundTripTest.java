@@ -24,7 +24,7 @@ class RoundTripTest {
     private static final String[] TEMPLATES = {
         "line %d", "line %d", "line %d", "    indented %d", "\tTabbed %d", "- item %d", "+%d", "# heading %d",
         "@@ %d", "*** note %d ***", "  ======= %d", "\\ backslash %d", "-- comment %d", "<<<<<<< conflict %d",
-        ">>>>>>> %d", "``` %d", "", "```", "++ plus %d", "*** End of File %d", "*** Begin Patch %d"};
+        ">>>>>>> %d", "``` %d", "", "```", "++ plus %d", "*** End of File %d", "*** Begin Patch %d", "=====", "========="};
 
     private final Random random = new Random(20261125);
 

@@ -311,12 +311,23 @@ class SearchReplaceFormatTest {
     }
 
     @Test
-    void aDividerInsideTheReplacePartIsContent() {
-        Hunk hunk = onlyUpdate(format.parse("notes.md\n```\n<<<<<<< SEARCH\nTitle\n=======\nTitle\n=======\n>>>>>>> REPLACE\n```\n"))
+    void aDividerLineOfAnotherLengthIsContent() {
+        Hunk hunk = onlyUpdate(format.parse("docs/index.rst\n```\n<<<<<<< SEARCH\nIntro\n=====\n=======\nOverview\n========\n>>>>>>> REPLACE\n```\n"))
                 .hunks().get(0);
 
-        assertThat(hunk.before()).containsExactly("Title");
-        assertThat(hunk.after()).containsExactly("Title", "=======");
+        assertThat(hunk.before()).containsExactly("Intro", "=====");
+        assertThat(hunk.after()).containsExactly("Overview", "========");
+    }
+
+    @Test
+    void twoDividerLinesOfTheMarkersLengthAreAmbiguousAndNothingIsGuessed() {
+        ParsedReply reply = format.parse("notes.md\n```\n<<<<<<< SEARCH\nTitle\n=======\nTitle\n=======\n>>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("several =======").contains("lines 5, 7");
+        });
     }
 
     @Test
