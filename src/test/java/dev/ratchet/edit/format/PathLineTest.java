@@ -60,6 +60,23 @@ class PathLineTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Update `src/app.py` as follows:|src/app.py",
+            "In `lib/calc.rb`, fix the sign:|lib/calc.rb",
+            "Edit `app.py`, then run `pytest`:|app.py",
+            "Change `src/config` now|src/config"})
+    void readsTheOnePathOfAProseLine(String line, String path) {
+        assertThat(PathLine.fromProse(line)).contains(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Update `config.load`:", "Move `a.py` to `b.py`:", "Here is the fix:", "Use `self.save()` here:",
+            "See `Node.js` docs:"})
+    void proseWithoutExactlyOneFileNamesNone(String line) {
+        assertThat(PathLine.fromProse(line)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "python", "diff", "c++", "objective-c", "json5"})
     void languagesAreNotPaths(String info) {
         assertThat(PathLine.fromFenceInfo(info)).isEmpty();
