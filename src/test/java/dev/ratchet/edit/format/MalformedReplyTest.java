@@ -21,7 +21,7 @@ class MalformedReplyTest {
     @Test
     void randomSoupsOfEditSyntaxNeverThrow() {
         Random random = new Random(7);
-        for (int round = 0; round < 1500; round++) {
+        for (int round = 0; round < 1000; round++) {
             StringBuilder reply = new StringBuilder();
             int lines = random.nextInt(30);
             for (int i = 0; i < lines; i++) {
@@ -38,7 +38,7 @@ class MalformedReplyTest {
     @Test
     void everyProblemLineIsALineOfTheReply() {
         Random random = new Random(11);
-        for (int round = 0; round < 1000; round++) {
+        for (int round = 0; round < 600; round++) {
             StringBuilder reply = new StringBuilder();
             int lines = 1 + random.nextInt(25);
             for (int i = 0; i < lines; i++) {
