@@ -20,7 +20,7 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
             "^\\s*\\*\\*\\*\\s*(Begin Patch|End Patch|Update File|Add File|Delete File|Move to|End of File)\\s*:?\\s*(.*?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEREDOC = Pattern.compile(
-            "^\\s*(?:[!$%>]\\s*)?(?:%%bash\\s+)?(?:\\S*/)?apply_patch\\s*<<-?\\s*(['\"]?)(\\w+)\\1\\s*$");
+            "^.*\\bapply_patch\\b.*<<-?\\s*(['\"]?)(\\w+)\\1\\s*$");
     private static final Pattern NUMBERED_ANCHOR = Pattern.compile("^-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
 
     @Override
@@ -65,6 +65,11 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
                         && marker.argument().chars().noneMatch(Character::isWhitespace));
     }
 
+    /** Whether a line is a V4A line that opens a patch or a file operation (so a fence holding it is no whole file). */
+    static boolean opensPatchOrOperation(String line) {
+        return marker(line).map(marker -> marker.kind().startsOperation()).orElse(false);
+    }
+
     private enum Kind {
         BEGIN_PATCH, END_PATCH, UPDATE_FILE, ADD_FILE, DELETE_FILE, MOVE_TO, END_OF_FILE;
 
@@ -82,6 +87,11 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
             return Optional.empty();
         }
         Kind kind = Kind.valueOf(matcher.group(1).toUpperCase().replace(' ', '_'));
+        boolean takesArgument = kind == Kind.UPDATE_FILE || kind == Kind.ADD_FILE || kind == Kind.DELETE_FILE || kind == Kind.MOVE_TO;
+        if (!takesArgument && !matcher.group(2).isEmpty()) {
+            // "*** End of File 17" or "*** End Patch notes" is text, not a marker.
+            return Optional.empty();
+        }
         return Optional.of(new Marker(kind, matcher.group(2)));
     }
 
@@ -421,6 +431,7 @@ public final class ApplyPatchFormat implements EditFormat, ReplyScanner {
                 - Never use line numbers. Show 3 unchanged lines above and 3 below each change, copied exactly. If two changes are within 3 lines of each other, do not repeat those lines.
                 - If 3 lines of context do not single out one place, name the enclosing class or function after the @@ (for example @@ class Greeter). If that is still ambiguous, write several @@ lines, one per level (@@ class Greeter, then @@     def greet(self):).
                 - Copy every unchanged and removed line exactly as it is in the file, including indentation.
+                - Start every *** line, @@ line and chunk line at the very beginning of the line. An unchanged blank line is a line with a single space.
                 - Put the patch in a fence that starts with ``` and ends with ```, or in a heredoc: apply_patch <<'EOF' … EOF.
 
                 # Example

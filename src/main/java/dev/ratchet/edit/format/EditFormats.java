@@ -9,9 +9,9 @@ public final class EditFormats {
     private EditFormats() {
     }
 
-    /** The format with this name; throws IllegalArgumentException naming the valid choices otherwise. */
+    /** The format with this name (case and surrounding spaces ignored); throws IllegalArgumentException naming the valid choices otherwise. */
     public static EditFormat named(String name) {
-        return switch (name == null ? "" : name) {
+        return switch (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> new AutoFormat();
             case "udiff" -> new UnifiedDiffFormat();
             case "search-replace" -> new SearchReplaceFormat();

@@ -25,6 +25,14 @@ final class Findings {
         problems.add(new ParseProblem(index + 1, message));
     }
 
+    /**
+     * Consecutive SEARCH/REPLACE blocks for one file become one Update. Diff hunks and V4A chunks are
+     * not merged across separate file sections: the applier reads their order within one section.
+     */
+    private static boolean onlySearchReplace(FileChange.Update update) {
+        return update.hunks().stream().allMatch(hunk -> hunk.source() == Hunk.Source.SEARCH_REPLACE);
+    }
+
     ParsedReply toReply() {
         List<Found> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparingInt(Found::line).thenComparingInt(Found::order));
@@ -34,7 +42,8 @@ final class Findings {
             if (last >= 0 && merged.get(last) instanceof FileChange.Update previous
                     && found.change() instanceof FileChange.Update next
                     && previous.moveTo() == null && next.moveTo() == null
-                    && previous.path().equals(next.path())) {
+                    && previous.path().equals(next.path())
+                    && onlySearchReplace(previous) && onlySearchReplace(next)) {
                 List<Hunk> hunks = new ArrayList<>(previous.hunks());
                 hunks.addAll(next.hunks());
                 merged.set(last, new FileChange.Update(previous.path(), hunks));

@@ -18,11 +18,21 @@ final class PathLine {
     private static final Pattern EXTENSION = Pattern.compile(".*[^./]\\.[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*$");
     private static final Pattern COMMENT = Pattern.compile("^(?://+|#+|--|;+|/\\*+|<!--)\\s*(.*?)\\s*(?:\\*+/|-->)?$");
     private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\s]+)`");
+    // In prose, `config.load` is as likely a method as a file: only a directory or a known file type makes it a path.
+    private static final Pattern SOURCE_EXTENSION = Pattern.compile("(?i).+\\.(?:py|pyi|java|kt|kts|groovy|scala|clj|js|jsx|mjs"
+            + "|cjs|ts|tsx|go|rs|rb|php|c|h|cc|cpp|cxx|hpp|cs|fs|swift|m|mm|dart|ex|exs|erl|hs|lua|pl|r|jl|sh|bash|zsh"
+            + "|ps1|bat|cmd|sql|html|htm|css|scss|sass|less|vue|svelte|json|yaml|yml|toml|ini|cfg|conf|xml|md|rst|txt"
+            + "|csv|gradle|properties|env|lock|tf|proto|graphql|mk|cmake)$");
     private static final Pattern FORBIDDEN = Pattern.compile("[\\s<>|\"'*?{}();=,`\\[\\]]");
     // Extension-less names that are files and never ordinary words or headings (unlike README or BUILD).
     private static final Set<String> WELL_KNOWN_NAMES = Set.of(
             "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Jenkinsfile", "Gemfile", "Rakefile",
             "Procfile", "Vagrantfile", "Brewfile", "CODEOWNERS");
+
+    // Product names that look like file names; alone on a line they are a heading, not a file.
+    private static final Set<String> PRODUCT_NAMES = Set.of(
+            "node.js", "vue.js", "next.js", "nuxt.js", "react.js", "express.js", "three.js", "d3.js", "chart.js",
+            "ember.js", "backbone.js", "socket.io", "asp.net", "vb.net", "ado.net");
 
     private PathLine() {
     }
@@ -61,7 +71,7 @@ final class PathLine {
         Set<String> paths = new java.util.LinkedHashSet<>();
         while (code.find()) {
             String candidate = code.group(1).strip();
-            if (plausible(candidate)) {
+            if (plausible(candidate) && (candidate.contains("/") || SOURCE_EXTENSION.matcher(candidate).matches())) {
                 paths.add(normalise(candidate));
             }
         }
@@ -99,6 +109,9 @@ final class PathLine {
         }
         String name = text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
         boolean hasDirectory = text.indexOf('/') > 0 || text.indexOf('\\') > 0 || text.startsWith("/");
+        if (!hasDirectory && PRODUCT_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
         return EXTENSION.matcher(name).matches() || WELL_KNOWN_NAMES.contains(name)
                 || (hasDirectory && !name.isEmpty() && Character.isLetterOrDigit(name.charAt(0)) && name.chars().anyMatch(Character::isLetter));
     }

@@ -25,7 +25,8 @@ final class ReplyText {
         if (reply == null || reply.isEmpty()) {
             return result;
         }
-        int start = 0;
+        // A byte-order mark some proxies leave at the start would hide a fence or marker on the first line.
+        int start = reply.charAt(0) == '\uFEFF' ? 1 : 0;
         while (start <= reply.length()) {
             int newline = reply.indexOf('\n', start);
             if (newline < 0) {
@@ -60,12 +61,24 @@ final class ReplyText {
 
     /** The fence whose content holds the line at this index, if any. */
     Optional<Fence> fenceAround(int index) {
-        for (Fence fence : fences) {
-            if (index > fence.open() && index < fence.contentEnd(size())) {
-                return Optional.of(fence);
+        // Fences are disjoint and in reply order: the candidate is the last one opened before the line.
+        int low = 0;
+        int high = fences.size() - 1;
+        int candidate = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (fences.get(middle).open() < index) {
+                candidate = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        return Optional.empty();
+        if (candidate < 0) {
+            return Optional.empty();
+        }
+        Fence fence = fences.get(candidate);
+        return index < fence.contentEnd(size()) ? Optional.of(fence) : Optional.empty();
     }
 
     boolean isClaimed(int index) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * SEARCH/REPLACE blocks: a path line, then {@code <<<<<<< SEARCH}, the exact current lines,
@@ -37,28 +38,40 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
         String lastPath = null;
         int i = 0;
         while (i < text.size()) {
-            if (text.isClaimed(i) || !SEARCH.matcher(text.line(i)).matches()) {
+            int indent = text.isClaimed(i) ? -1 : blockIndent(text, i);
+            if (indent < 0) {
                 i++;
                 continue;
             }
             int searchLine = i;
-            int divider = -1;
+            List<Integer> dividers = new ArrayList<>();
             int replace = -1;
             int j = i + 1;
             for (; j < text.size() && !text.isClaimed(j); j++) {
                 String line = text.line(j);
-                if (divider < 0 && DIVIDER.matcher(line).matches()) {
-                    divider = j;
-                } else if (REPLACE.matcher(line).matches()) {
+                if (isMarker(line, indent, DIVIDER)) {
+                    dividers.add(j);
+                } else if (isMarker(line, indent, REPLACE)) {
                     replace = j;
                     break;
-                } else if (SEARCH.matcher(line).matches()) {
+                } else if (isMarker(line, indent, SEARCH)) {
                     break;
                 }
             }
             PathSource path = pathFor(text, searchLine, lastPath);
+            int divider = dividers.isEmpty() ? -1 : dividers.get(0);
             if (replace < 0 || divider < 0) {
-                findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
+                // A fence that closes inside the unfinished block means the model left out a marker there
+                // and the reply goes on after it; without one, the block runs into the next one or is cut off.
+                int fenceClose = firstBareFence(text, divider >= 0 ? divider + 1 : searchLine + 1, j);
+                if (fenceClose >= 0) {
+                    findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1) + " has no "
+                            + (divider < 0 ? "======= line" : ">>>>>>> REPLACE line") + " before its fence closes at line "
+                            + (fenceClose + 1) + "; " + EXAMPLE_FIX + ".");
+                    j = fenceClose + 1;
+                } else {
+                    findings.problem(searchLine, brokenBlockMessage(searchLine, divider, replace, j, text));
+                }
                 text.claim(path.claimFrom(), j);
                 lastPath = path.path() != null ? path.path() : lastPath;
                 i = j;
@@ -69,17 +82,103 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 claimEnd++;
             }
             text.claim(path.claimFrom(), claimEnd);
-            if (path.path() == null) {
+            divider = chooseDivider(text, searchLine, dividers, indent);
+            if (divider < 0) {
+                findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1) + " has several ======="
+                        + " lines (lines " + dividers.stream().map(d -> String.valueOf(d + 1)).collect(Collectors.joining(", "))
+                        + ") and it is not certain which one divides SEARCH from REPLACE: choose SEARCH lines that do not"
+                        + " include a ======= line of the file, or send this change as a unified diff.");
+                lastPath = path.path() != null ? path.path() : lastPath;
+            } else if (path.path() == null) {
                 findings.problem(searchLine, "the SEARCH/REPLACE block at line " + (searchLine + 1)
                         + " does not say which file it edits: " + EXAMPLE_FIX + ".");
             } else {
-                Hunk hunk = Hunk.of(text.lines(searchLine + 1, divider), text.lines(divider + 1, replace),
-                        Hunk.Source.SEARCH_REPLACE);
+                Hunk hunk = Hunk.of(dedent(text.lines(searchLine + 1, divider), indent),
+                        dedent(text.lines(divider + 1, replace), indent), Hunk.Source.SEARCH_REPLACE);
                 findings.change(searchLine, new FileChange.Update(path.path(), List.of(hunk)));
                 lastPath = path.path();
             }
             i = claimEnd;
         }
+    }
+
+    /**
+     * The indentation of the block that starts at this line, or -1 when no block starts there. Markers
+     * stand at column 0, or indented exactly as far as the fence around them (a block in a Markdown
+     * list item), in which case the block's lines carry that indentation too.
+     */
+    private static int blockIndent(ReplyText text, int index) {
+        String line = text.line(index);
+        if (SEARCH.matcher(line).matches()) {
+            return 0;
+        }
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        if (indent == 0 || !SEARCH.matcher(line.substring(indent)).matches()) {
+            return -1;
+        }
+        int fenceIndent = text.fenceAround(index).map(fence -> leadingSpaces(text.line(fence.open()))).orElse(-1);
+        return fenceIndent == indent ? indent : -1;
+    }
+
+    /**
+     * The dividing line of a complete block. Content may hold ======= lines too (a reStructuredText
+     * underline, a merge-conflict fixture): the divider is the one whose length matches the SEARCH
+     * marker's; with no single such line the block is ambiguous (-1), and applying a guess could
+     * corrupt the file.
+     */
+    private static int chooseDivider(ReplyText text, int searchLine, List<Integer> dividers, int indent) {
+        if (dividers.size() == 1) {
+            return dividers.get(0);
+        }
+        int markerLength = markerLength(text.line(searchLine).substring(indent));
+        List<Integer> sameLength = dividers.stream()
+                .filter(d -> markerLength(text.line(d).substring(indent)) == markerLength)
+                .toList();
+        return sameLength.size() == 1 ? sameLength.get(0) : -1;
+    }
+
+    private static int markerLength(String marker) {
+        int length = 0;
+        while (length < marker.length() && marker.charAt(length) == marker.charAt(0)) {
+            length++;
+        }
+        return length;
+    }
+
+    private static int leadingSpaces(String line) {
+        int count = 0;
+        while (count < line.length() && line.charAt(count) == ' ') {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isMarker(String line, int indent, Pattern marker) {
+        return leadingSpaces(line) >= indent && marker.matcher(line.substring(indent)).matches();
+    }
+
+    /** Removes the list item's indentation (up to {@code indent} spaces) from each line of an indented block. */
+    private static List<String> dedent(List<String> lines, int indent) {
+        if (indent == 0) {
+            return lines;
+        }
+        List<String> result = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            result.add(line.substring(Math.min(indent, leadingSpaces(line))));
+        }
+        return result;
+    }
+
+    private static int firstBareFence(ReplyText text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Fence.isBareMarker(text.line(i)) && !text.isClaimed(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String brokenBlockMessage(int searchLine, int divider, int replace, int stop, ReplyText text) {
@@ -131,13 +230,14 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 }
                 // "Update `src/app.py`:" above the fence; safe here because SEARCH must still match that file.
                 Optional<String> prose = PathLine.fromProse(text.line(pathLine));
-                if (prose.isPresent() && !Fence.isBareMarker(text.line(pathLine))) {
+                if (prose.isPresent()) {
                     return new PathSource(prose.get(), above);
                 }
             }
             return new PathSource(lastPath, above);
         }
-        return new PathSource(lastPath, searchLine);
+        Optional<String> prose = text.isClaimed(above) ? Optional.empty() : PathLine.fromProse(text.line(above));
+        return new PathSource(prose.orElse(lastPath), searchLine);
     }
 
     @Override
@@ -152,6 +252,7 @@ public final class SearchReplaceFormat implements EditFormat, ReplyScanner {
                 - Write the line =======.
                 - Write the lines that replace them.
                 - Write the line >>>>>>> REPLACE, then close the fence.
+                - Start every marker line (<<<<<<< SEARCH, =======, >>>>>>> REPLACE) at the very beginning of the line. Never indent a marker.
                 - To make several changes to one file, write several blocks, each with its own path line, in the order the lines appear in the file.
                 - To create a new file, use its new path and an empty SEARCH part; the REPLACE part is the whole content.
                 - To delete lines, leave the REPLACE part empty.

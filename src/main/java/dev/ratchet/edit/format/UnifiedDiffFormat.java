@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     static final Pattern HUNK_HEADER = Pattern.compile(
-            "^@@\\s*(?:-(\\d+)(?:,(\\d+))?\\s+\\+(\\d+)(?:,(\\d+))?\\s*@@.*|(?:\\.\\.\\.)?\\s*@@.*|)$");
+            "^@@\\s*(?:-(\\d{1,9})(?:,(\\d{1,9}))?\\s+\\+(\\d{1,9})(?:,(\\d{1,9}))?\\s*@@.*|(?:\\.\\.\\.)?\\s*@@.*|)$");
     static final Pattern NUMBERED_HUNK_HEADER = Pattern.compile("^@@\\s*-\\d+(?:,\\d+)?\\s+\\+\\d+(?:,\\d+)?\\s*@@.*$");
     private static final Pattern DIFF_GIT = Pattern.compile("^diff --git\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)\\s*$");
     private static final Pattern METADATA = Pattern.compile(
@@ -41,12 +41,19 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         while (i < text.size()) {
             if (text.isClaimed(i)) {
                 i++;
-            } else if (DIFF_GIT.matcher(text.line(i)).matches() || isHeaderPair(text, i)) {
-                i = readFile(text, i, null, findings);
-            } else if (HUNK_HEADER.matcher(text.line(i)).matches()) {
-                i = readFile(text, i, pathAbove(text, i), findings);
-            } else {
+                continue;
+            }
+            boolean headed = DIFF_GIT.matcher(text.line(i)).matches() || isHeaderPair(text, i);
+            if (!headed && !HUNK_HEADER.matcher(text.line(i)).matches()) {
                 i++;
+                continue;
+            }
+            Optional<Fence> patchFile = text.fenceAround(i).filter(fence -> WholeFileFormat.holdsPatchFile(text, fence));
+            if (patchFile.isPresent()) {
+                // The diff is the content of a .patch file the reply writes whole; the whole-file reader takes it.
+                i = patchFile.get().contentEnd(text.size());
+            } else {
+                i = readFile(text, i, headed ? null : pathAbove(text, i), findings);
             }
         }
     }
@@ -101,7 +108,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
     }
 
     /** Reads one file's section (headers, then hunks) starting at {@code start}; returns the index after it. */
-    private int readFile(ReplyText text, int start, PathFound headerless, Findings findings) {
+    private static int readFile(ReplyText text, int start, PathFound headerless, Findings findings) {
         FileSection section = new FileSection(start);
         int i = start;
         if (headerless != null) {
@@ -114,7 +121,8 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             text.claim(headerless.line(), start);
         } else {
             Matcher git = DIFF_GIT.matcher(text.line(i));
-            if (git.matches()) {
+            boolean gitHeader = git.matches();
+            if (gitHeader) {
                 String[] paths = stripGitPrefixes(unquote(git.group(1)), unquote(git.group(2)), true);
                 section.oldPath = paths[0];
                 section.newPath = paths[1];
@@ -126,7 +134,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             if (isHeaderPair(text, i)) {
                 String oldPath = headerPath(text.line(i).substring(4));
                 String newPath = headerPath(text.line(i + 1).substring(4));
-                String[] paths = stripGitPrefixes(oldPath, newPath, git.matches());
+                String[] paths = stripGitPrefixes(oldPath, newPath, gitHeader);
                 section.oldPath = paths[0];
                 section.newPath = paths[1];
                 i += 2;
@@ -171,7 +179,9 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             return;
         }
         if (deleted && !DEV_NULL.equals(section.oldPath)) {
-            findings.change(section.start, new FileChange.Delete(section.oldPath));
+            if (section.hunkProblems == 0) {
+                findings.change(section.start, new FileChange.Delete(section.oldPath));
+            }
             return;
         }
         String from = section.renameFrom != null ? section.renameFrom : section.oldPath;
@@ -331,12 +341,18 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
 
     /**
      * Drops git's {@code a/} and {@code b/} prefixes only when the pair says they are git's: both
-     * sides carry them, a {@code diff --git} line introduced them, or one side is {@code /dev/null}
-     * and the other carries the prefix git gives that side.
+     * sides carry them, a {@code diff --git} line introduced them, one side is {@code /dev/null}
+     * and the other carries the prefix git gives that side, or the sides differ by nothing but it.
      */
     private static String[] stripGitPrefixes(String oldPath, String newPath, boolean gitHeader) {
         boolean oldPrefixed = oldPath.startsWith("a/");
         boolean newPrefixed = newPath.startsWith("b/");
+        if (oldPath.equals("a/" + newPath)) {
+            return new String[] {newPath, newPath};
+        }
+        if (newPath.equals("b/" + oldPath)) {
+            return new String[] {oldPath, oldPath};
+        }
         boolean strip = (oldPrefixed && newPrefixed)
                 || (gitHeader && (oldPrefixed || newPrefixed))
                 || (DEV_NULL.equals(oldPath) && newPrefixed)
@@ -354,7 +370,7 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
                 Describe every change as a unified diff, the way `git diff` prints it. Follow these rules exactly.
                 - Put the whole diff in one fence that starts with ```diff and ends with ```.
                 - For each file write the line --- a/path/to/file and then the line +++ b/path/to/file, with the path relative to the repository root.
-                - Start each hunk with an @@ line. Then write the lines of that part of the file, each starting with one character: a space for an unchanged line, - for a removed line, + for an added line.
+                - Start each hunk with an @@ line. Line numbers in it are optional: write @@ ... @@ when you are not sure of them. Then write the lines of that part of the file, each starting with one character: a space for an unchanged line, - for a removed line, + for an added line.
                 - Include two or three unchanged lines before and after each change, copied exactly, so the hunk matches one place in the file.
                 - Copy every unchanged and removed line exactly as it is in the file, including its indentation. Never skip lines inside a hunk.
                 - To create a file, use --- /dev/null and +++ b/path/to/new_file, and start every line with +.

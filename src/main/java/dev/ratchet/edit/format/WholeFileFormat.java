@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * markers, a diff or a V4A patch is not a whole file, so neither is read as one.
  */
 public final class WholeFileFormat implements EditFormat, ReplyScanner {
+    private static final Pattern PATCH_FILE = Pattern.compile("(?i).*\\.(?:diff|patch)$");
     private static final Set<String> EDIT_LANGUAGES = Set.of("diff", "patch", "udiff");
     /** Fences of program output: what a command printed, never a file's content. */
     private static final Set<String> OUTPUT_LANGUAGES =
@@ -21,8 +22,6 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
     private static final Pattern SCRIPT_PATH = Pattern.compile("(?i).*\\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|cmd|bat)$|(?:.*/)?[^./]+$");
     private static final Pattern ANY_SEARCH_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*SEARCH>?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_REPLACE_MARKER = Pattern.compile("^\\s*(?:<{5,9}|>{5,9})\\s*REPLACE\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern V4A_MARKER = Pattern.compile(
-            "^\\s*\\*\\*\\*\\s*(?:Begin Patch|Update File|Add File|Delete File)\\b.*", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String name() {
@@ -47,11 +46,12 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
             }
             List<String> content = text.lines(fence.open() + 1, fence.contentEnd(text.size()));
             String language = fence.info().toLowerCase().split("[\\s:]", 2)[0];
+            boolean patchFile = PATCH_FILE.matcher(path.get().path()).matches();
             if (OUTPUT_LANGUAGES.contains(language)
                     || (SHELL_LANGUAGES.contains(language) && !SCRIPT_PATH.matcher(path.get().path()).matches())) {
                 continue;
             }
-            if (EDIT_LANGUAGES.contains(language) || holdsEdits(content)) {
+            if (!patchFile && (EDIT_LANGUAGES.contains(language) || holdsEdits(content))) {
                 int marker = firstIndentedSearchMarker(content);
                 if (marker >= 0) {
                     // The SEARCH/REPLACE reader skipped these markers because they do not start their line.
@@ -72,6 +72,11 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
     }
 
     private record PathAt(String path, int line) {
+    }
+
+    /** Whether a fence is the new content of a .diff or .patch file named above it: a diff that is a file, not an edit. */
+    static boolean holdsPatchFile(ReplyText text, Fence fence) {
+        return pathOf(text, fence).map(path -> PATCH_FILE.matcher(path.path()).matches()).orElse(false);
     }
 
     /** The path in the fence's info string, or on the nearest non-blank line above the fence. */
@@ -101,7 +106,7 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
         for (int i = 0; i < content.size(); i++) {
             String line = content.get(i);
             if (ANY_SEARCH_MARKER.matcher(line).matches() || ANY_REPLACE_MARKER.matcher(line).matches()
-                    || V4A_MARKER.matcher(line).matches()
+                    || ApplyPatchFormat.opensPatchOrOperation(line)
                     || UnifiedDiffFormat.NUMBERED_HUNK_HEADER.matcher(line).matches()
                     || line.startsWith("diff --git ")
                     || (line.startsWith("--- ") && i + 1 < content.size() && content.get(i + 1).startsWith("+++ "))) {

@@ -57,7 +57,7 @@ class ApplyPatchFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apply_patch <<'EOF'", "apply_patch <<\"EOF\"", "apply_patch <<EOF", "%%bash\napply_patch <<\"EOF\"",
-            "!apply_patch <<'EOF'", "$ apply_patch <<'PATCH'"})
+            "!apply_patch <<'EOF'", "$ apply_patch <<'PATCH'", "python3 apply_patch.py << 'EOF'", "cd /testbed && apply_patch <<-EOF"})
     void readsAPatchInAHeredoc(String opening) {
         String delimiter = opening.contains("PATCH") ? "PATCH" : "EOF";
         ParsedReply reply = format.parse("Applying the fix now.\n\n```bash\n" + opening + "\n" + PATCH + delimiter + "\n```\n\nDone!\n");
@@ -196,6 +196,14 @@ class ApplyPatchFormatTest {
         assertThat(update.path()).isEqualTo("src/old_name.py");
         assertThat(update.moveTo()).isEqualTo("src/new_name.py");
         assertThat(update.hunks()).hasSize(1);
+    }
+
+    @Test
+    void twoUpdatesOfOneFileStayTwoChangesSoEachKeepsItsOwnOrder() {
+        List<FileChange> changes = changes(format.parse(
+                "*** Begin Patch\n*** Update File: a.py\n@@\n-x\n+y\n*** Update File: a.py\n@@\n-p\n+q\n*** End Patch\n"));
+
+        assertThat(changes).hasSize(2).allSatisfy(change -> assertThat(change.path()).isEqualTo("a.py"));
     }
 
     @Test

@@ -247,6 +247,27 @@ class AutoFormatTest {
     }
 
     @Test
+    void aDiffUnderAPatchFilePathIsThatFilesWholeContent() {
+        List<FileChange> changes = changes(format.parse("""
+                Update the fixture:
+
+                tests/fixtures/fix.patch
+                ```diff
+                --- a/src/app.py
+                +++ b/src/app.py
+                @@ -1 +1 @@
+                -a
+                +b
+                ```
+                """));
+
+        assertThat(changes).containsExactly(new FileChange.Create("tests/fixtures/fix.patch",
+                List.of("--- a/src/app.py", "+++ b/src/app.py", "@@ -1 +1 @@", "-a", "+b"), true));
+        assertThat(new UnifiedDiffFormat().parse("tests/fixtures/fix.patch\n```diff\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n```\n")
+                .plan().isEmpty()).isTrue();
+    }
+
+    @Test
     void teachesTheV4aFormat() {
         assertThat(format.instructions()).isEqualTo(new ApplyPatchFormat().instructions());
     }

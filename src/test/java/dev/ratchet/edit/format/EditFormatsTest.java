@@ -24,6 +24,12 @@ class EditFormatsTest {
     }
 
     @Test
+    void namesIgnoreCaseAndSurroundingSpaces() {
+        assertThat(EditFormats.named(" Search-Replace ").name()).isEqualTo("search-replace");
+        assertThat(EditFormats.named("UDIFF").name()).isEqualTo("udiff");
+    }
+
+    @Test
     void anUnknownNameSaysWhichNamesExist() {
         assertThatThrownBy(() -> EditFormats.named("diff-fenced"))
                 .isInstanceOf(IllegalArgumentException.class)

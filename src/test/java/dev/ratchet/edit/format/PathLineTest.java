@@ -35,7 +35,8 @@ class PathLineTest {
             "/etc/passwd|/etc/passwd",
             "../outside.txt|../outside.txt",
             ".github/workflows/ci.yml|.github/workflows/ci.yml",
-            "bin/run|bin/run"})
+            "bin/run|bin/run",
+            "web/node.js|web/node.js"})
     void readsDecoratedPathLines(String line, String path) {
         assertThat(PathLine.fromLine(line)).contains(path);
     }
@@ -43,7 +44,7 @@ class PathLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "Here is the fix:", "The file `src/app.py` is fine.", "print(x)", "x = 1",
             "foo()", "<<<<<<< SEARCH", "=======", "@@ -1 +1 @@", "--- a/x.py", "*** Update File: x.py", "```python",
-            "// src/app.py", "e.g.", "version 1.2", "1.2", "https://example.com/a.py", "README", "def f():", "{a.b}"})
+            "// src/app.py", "e.g.", "version 1.2", "1.2", "https://example.com/a.py", "README", "def f():", "{a.b}", "### Node.js", "Socket.IO"})
     void rejectsProseCodeAndMarkers(String line) {
         assertThat(PathLine.fromLine(line)).isEmpty();
     }
@@ -56,6 +57,23 @@ class PathLineTest {
             "python src/app.py|src/app.py"})
     void readsPathsInFenceInfoStrings(String info, String path) {
         assertThat(PathLine.fromFenceInfo(info)).contains(path);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Update `src/app.py` as follows:|src/app.py",
+            "In `lib/calc.rb`, fix the sign:|lib/calc.rb",
+            "Edit `app.py`, then run `pytest`:|app.py",
+            "Change `src/config` now|src/config"})
+    void readsTheOnePathOfAProseLine(String line, String path) {
+        assertThat(PathLine.fromProse(line)).contains(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Update `config.load`:", "Move `a.py` to `b.py`:", "Here is the fix:", "Use `self.save()` here:",
+            "See `Node.js` docs:"})
+    void proseWithoutExactlyOneFileNamesNone(String line) {
+        assertThat(PathLine.fromProse(line)).isEmpty();
     }
 
     @ParameterizedTest

@@ -16,6 +16,14 @@ class ReplyTextTest {
     }
 
     @Test
+    void dropsALeadingByteOrderMark() {
+        ReplyText text = new ReplyText("\uFEFF```diff\n```\n");
+
+        assertThat(text.line(0)).isEqualTo("```diff");
+        assertThat(text.fences()).containsExactly(new Fence(0, 1, "diff"));
+    }
+
+    @Test
     void aTrailingNewlineAddsNoLine() {
         assertThat(new ReplyText("a\n").size()).isEqualTo(1);
         assertThat(new ReplyText("a\n\n").size()).isEqualTo(2);

@@ -24,7 +24,7 @@ class RoundTripTest {
     private static final String[] TEMPLATES = {
         "line %d", "line %d", "line %d", "    indented %d", "\tTabbed %d", "- item %d", "+%d", "# heading %d",
         "@@ %d", "*** note %d ***", "  ======= %d", "\\ backslash %d", "-- comment %d", "<<<<<<< conflict %d",
-        ">>>>>>> %d", "``` %d", "", "```", "++ plus %d"};
+        ">>>>>>> %d", "``` %d", "", "```", "++ plus %d", "*** End of File %d", "*** Begin Patch %d", "=====", "========="};
 
     private final Random random = new Random(20261125);
 
@@ -51,6 +51,10 @@ class RoundTripTest {
         return revised.equals(original) ? randomChange(original) : revised;
     }
 
+    /** A file the reply creates and one it deletes (formats that cannot delete leave it alone). */
+    private record Extra(String createdPath, List<String> created, String deletedPath, List<String> deleted) {
+    }
+
     /** Unified diff body sections of one file: each a list of prefixed lines after its @@ line. */
     private static List<List<String>> sections(List<String> unified) {
         List<List<String>> sections = new ArrayList<>();
@@ -64,8 +68,15 @@ class RoundTripTest {
         return sections;
     }
 
-    private String renderUdiff(Map<String, List<List<String>>> files, Map<String, List<String>> unified) {
+    private String renderUdiff(Map<String, List<List<String>>> files, Map<String, List<String>> unified, Extra extra) {
         StringBuilder reply = new StringBuilder("Here is the fix.\n\n```diff\n");
+        reply.append("--- /dev/null\n+++ b/").append(extra.createdPath()).append('\n')
+                .append("@@ -0,0 +1,").append(extra.created().size()).append(" @@\n");
+        extra.created().forEach(l -> reply.append('+').append(l).append('\n'));
+        reply.append("diff --git a/").append(extra.deletedPath()).append(" b/").append(extra.deletedPath()).append('\n')
+                .append("deleted file mode 100644\n--- a/").append(extra.deletedPath()).append("\n+++ /dev/null\n")
+                .append("@@ -1,").append(extra.deleted().size()).append(" +0,0 @@\n");
+        extra.deleted().forEach(l -> reply.append('-').append(l).append('\n'));
         for (String path : files.keySet()) {
             for (String line : unified.get(path)) {
                 // Editors strip the space of a blank context line; the parser must take "" as context.
@@ -75,8 +86,11 @@ class RoundTripTest {
         return reply.append("```\n\nThat should make the tests pass.\n").toString();
     }
 
-    private String renderSearchReplace(Map<String, List<List<String>>> files) {
+    private String renderSearchReplace(Map<String, List<List<String>>> files, Extra extra) {
         StringBuilder reply = new StringBuilder("I'll make these changes.\n\n");
+        reply.append(extra.createdPath()).append("\n```\n<<<<<<< SEARCH\n=======\n");
+        extra.created().forEach(l -> reply.append(l).append('\n'));
+        reply.append(">>>>>>> REPLACE\n```\n\n");
         for (var file : files.entrySet()) {
             reply.append(file.getKey()).append("\n```\n");
             for (List<String> section : file.getValue()) {
@@ -91,8 +105,11 @@ class RoundTripTest {
         return reply.append("Done.\n").toString();
     }
 
-    private String renderApplyPatch(Map<String, List<List<String>>> files) {
+    private String renderApplyPatch(Map<String, List<List<String>>> files, Extra extra) {
         StringBuilder reply = new StringBuilder("```\n*** Begin Patch\n");
+        reply.append("*** Add File: ").append(extra.createdPath()).append('\n');
+        extra.created().forEach(l -> reply.append('+').append(l).append('\n'));
+        reply.append("*** Delete File: ").append(extra.deletedPath()).append('\n');
         for (var file : files.entrySet()) {
             reply.append("*** Update File: ").append(file.getKey()).append('\n');
             boolean first = true;
@@ -107,8 +124,11 @@ class RoundTripTest {
         return reply.append("*** End Patch\n```\n").toString();
     }
 
-    private static String renderWhole(Map<String, List<String>> revised) {
+    private static String renderWhole(Map<String, List<String>> revised, Extra extra) {
         StringBuilder reply = new StringBuilder("Here are the complete files.\n\n");
+        reply.append(extra.createdPath()).append("\n````\n");
+        extra.created().forEach(l -> reply.append(l).append('\n'));
+        reply.append("````\n\n");
         revised.forEach((path, lines) -> {
             reply.append(path).append("\n````\n");
             lines.forEach(l -> reply.append(l).append('\n'));
@@ -125,7 +145,7 @@ class RoundTripTest {
             if (change instanceof FileChange.Create create) {
                 result.put(create.path(), new ArrayList<>(create.lines()));
             } else if (change instanceof FileChange.Update update) {
-                List<String> lines = result.get(update.path());
+                List<String> lines = result.computeIfAbsent(update.path(), missing -> new ArrayList<>());
                 int cursor = 0;
                 for (Hunk hunk : update.hunks()) {
                     int at = indexOf(lines, hunk.before(), cursor);
@@ -170,18 +190,25 @@ class RoundTripTest {
                 unified.put(path, diff);
                 sections.put(path, sections(diff));
             }
+            Extra extra = new Extra("src/new" + round + ".txt", randomFile(), "src/gone" + round + ".txt", randomFile());
+            originals.put(extra.deletedPath(), extra.deleted());
             Map<String, String> replies = new LinkedHashMap<>();
-            replies.put("udiff", renderUdiff(sections, unified));
-            replies.put("search-replace", renderSearchReplace(sections));
-            replies.put("apply-patch", renderApplyPatch(sections));
-            replies.put("whole", renderWhole(revised));
+            replies.put("udiff", renderUdiff(sections, unified, extra));
+            replies.put("search-replace", renderSearchReplace(sections, extra));
+            replies.put("apply-patch", renderApplyPatch(sections, extra));
+            replies.put("whole", renderWhole(revised, extra));
             for (var reply : replies.entrySet()) {
+                Map<String, List<String>> expected = new LinkedHashMap<>(revised);
+                expected.put(extra.createdPath(), extra.created());
+                if (reply.getKey().equals("search-replace") || reply.getKey().equals("whole")) {
+                    expected.put(extra.deletedPath(), extra.deleted());
+                }
                 for (EditFormat format : List.of(EditFormats.named(reply.getKey()), auto)) {
                     ParsedReply parsed = format.parse(reply.getValue());
                     assertThat(parsed.problems()).as("%s read by %s:%n%s", reply.getKey(), format.name(), reply.getValue()).isEmpty();
                     assertThat(apply(parsed.plan(), originals))
                             .as("%s read by %s:%n%s", reply.getKey(), format.name(), reply.getValue())
-                            .isEqualTo(revised);
+                            .isEqualTo(expected);
                 }
             }
         }

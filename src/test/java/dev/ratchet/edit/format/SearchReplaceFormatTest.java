@@ -133,6 +133,46 @@ class SearchReplaceFormatTest {
     }
 
     @Test
+    void readsABlockIndentedWithItsFenceInAMarkdownList() {
+        FileChange.Update update = onlyUpdate(format.parse("""
+                Two steps:
+
+                1. Update `src/app.py`:
+
+                   ```python
+                   <<<<<<< SEARCH
+                   def main():
+                       run()
+                   =======
+                   def main():
+                       run(verbose=True)
+                   >>>>>>> REPLACE
+                   ```
+
+                2. Run the tests.
+                """));
+
+        assertThat(update.path()).isEqualTo("src/app.py");
+        assertThat(update.hunks().get(0).before()).containsExactly("def main():", "    run()");
+        assertThat(update.hunks().get(0).after()).containsExactly("def main():", "    run(verbose=True)");
+    }
+
+    @Test
+    void markersIndentedDeeperThanTheirFenceAreContent() {
+        ParsedReply reply = format.parse("a.py\n```\n    <<<<<<< SEARCH\n    x\n    =======\n    y\n    >>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).isEmpty();
+    }
+
+    @Test
+    void takesTheOnePathNamedInTheProseLineJustAboveAnUnfencedBlock() {
+        FileChange.Update update = onlyUpdate(format.parse("Change `lib/a.rb`:\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n"));
+
+        assertThat(update.path()).isEqualTo("lib/a.rb");
+    }
+
+    @Test
     void aProseLineNamingTwoPathsDoesNotChooseOne() {
         ParsedReply reply = format.parse("Move the call from `a.py` to `b.py`:\n```\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n```\n");
 
@@ -271,12 +311,23 @@ class SearchReplaceFormatTest {
     }
 
     @Test
-    void aDividerInsideTheReplacePartIsContent() {
-        Hunk hunk = onlyUpdate(format.parse("notes.md\n```\n<<<<<<< SEARCH\nTitle\n=======\nTitle\n=======\n>>>>>>> REPLACE\n```\n"))
+    void aDividerLineOfAnotherLengthIsContent() {
+        Hunk hunk = onlyUpdate(format.parse("docs/index.rst\n```\n<<<<<<< SEARCH\nIntro\n=====\n=======\nOverview\n========\n>>>>>>> REPLACE\n```\n"))
                 .hunks().get(0);
 
-        assertThat(hunk.before()).containsExactly("Title");
-        assertThat(hunk.after()).containsExactly("Title", "=======");
+        assertThat(hunk.before()).containsExactly("Intro", "=====");
+        assertThat(hunk.after()).containsExactly("Overview", "========");
+    }
+
+    @Test
+    void twoDividerLinesOfTheMarkersLengthAreAmbiguousAndNothingIsGuessed() {
+        ParsedReply reply = format.parse("notes.md\n```\n<<<<<<< SEARCH\nTitle\n=======\nTitle\n=======\n>>>>>>> REPLACE\n```\n");
+
+        assertThat(reply.plan().isEmpty()).isTrue();
+        assertThat(reply.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("several =======").contains("lines 5, 7");
+        });
     }
 
     @Test
@@ -303,6 +354,34 @@ class SearchReplaceFormatTest {
         assertThat(reply.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(12);
             assertThat(problem.message()).contains("cut off").contains(">>>>>>> REPLACE");
+        });
+    }
+
+    @Test
+    void aBlockWhoseFenceClosesBeforeItsReplaceMarkerIsAProblemAndTheReplyReadsOn() {
+        ParsedReply reply = format.parse("""
+                a.py
+                ```
+                <<<<<<< SEARCH
+                a = 1
+                =======
+                a = 2
+                ```
+
+                b.py
+                ```
+                <<<<<<< SEARCH
+                b = 1
+                =======
+                b = 2
+                >>>>>>> REPLACE
+                ```
+                """);
+
+        assertThat(onlyPaths(reply)).containsExactly("b.py");
+        assertThat(reply.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("no >>>>>>> REPLACE line before its fence closes at line 7");
         });
     }
 

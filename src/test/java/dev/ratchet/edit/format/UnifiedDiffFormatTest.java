@@ -162,6 +162,10 @@ class UnifiedDiffFormatTest {
         assertThat(unprefixedPair.path()).isEqualTo("a/x.py");
         assertThat(unprefixedPair.moveTo()).isNull();
         assertThat(onlyUpdate(format.parse("--- b/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-1\n+2\n")).path()).isEqualTo("b/x.py");
+        FileChange.Update oneSided = onlyUpdate(format.parse("--- a/x.py\n+++ x.py\n@@ -1 +1 @@\n-1\n+2\n"));
+        assertThat(oneSided.path()).isEqualTo("x.py");
+        assertThat(oneSided.moveTo()).isNull();
+        assertThat(onlyUpdate(format.parse("--- x.py\n+++ b/x.py\n@@ -1 +1 @@\n-1\n+2\n")).moveTo()).isNull();
         assertThat(changes(format.parse("--- /dev/null\n+++ b/x.py\n@@ -0,0 +1 @@\n+1\n")))
                 .containsExactly(new FileChange.Create("x.py", List.of("1"), false));
     }
