@@ -25,10 +25,12 @@ class LauncherIT {
         Path launcher = Path.of("scripts", "ratchet").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve(".out").toFile())
-                .redirectError(dir.resolve(".err").toFile())
-                .start();
+                .redirectError(dir.resolve(".err").toFile());
+        // never reach a real model from a test, whatever the machine's environment holds
+        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_OPENAI"));
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
@@ -65,5 +67,14 @@ class LauncherIT {
 
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         assertThat(Files.readString(dir.resolve("notes.md"))).isEqualTo("# Notes\n\n- first\n- second\n- third\n");
+    }
+
+    @Test
+    void theDemoRunsTheWholeLoopOfflineAndSaysTheAnswersAreReplayed() throws Exception {
+        Result demo = launch("", "demo", "python-ini");
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.err()).contains("replayed").contains("not recorded from a live model");
+        assertThat(demo.out()).contains("tests before any change", "iteration 2", "done: the tests pass", "committed");
     }
 }
