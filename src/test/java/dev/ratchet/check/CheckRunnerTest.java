@@ -134,8 +134,10 @@ class CheckRunnerTest {
 
     @Test
     void aDaemonThatDetachesIntoItsOwnSessionIsLeftRunning() throws Exception {
-        CheckResult result = runner.run(CheckCommand.shell(
-                "setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > daemon.pid", dir, "--test-cmd"), Duration.ofSeconds(20));
+        // like a build daemon, it has detached (a new process group) before the command exits
+        String script = "setsid sleep 300 </dev/null >/dev/null 2>&1 & d=$!; echo $d > daemon.pid; "
+                + "while [ \"$(cut -d' ' -f5 /proc/$d/stat)\" = \"$(cut -d' ' -f5 /proc/$$/stat)\" ]; do sleep 0.01; done";
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofSeconds(20));
         long daemon = pidIn("daemon.pid");
         try {
             assertThat(result.passed()).isTrue();
