@@ -57,6 +57,23 @@ public final class FailureSummarizer {
         return new FailureSummary(headline, false, failures, testsRun, evidence, text, tokens.count(text));
     }
 
+    /**
+     * For a lint command: no tests to name, and every line of a linter's output is a finding, so
+     * the output is kept whole, or its start and end when it does not fit the budget.
+     */
+    public FailureSummary summarizeLint(CheckResult result, int tokenBudget) {
+        String headline = result.headline();
+        String header = fit(List.of(headline + "."), tokenBudget);
+        List<String> lines = TestOutputScanner.cleanLines(result.output());
+        String text = header;
+        String title = "\n\nOutput:\n";
+        int outputBudget = tokenBudget - tokens.count(header) - tokens.count(title) - 10;
+        if (!result.passed() && !lines.isEmpty() && outputBudget >= MIN_OUTPUT_TOKENS) {
+            text = trimToBudget(header + title + fitKeepingEnds(lines, outputBudget), tokenBudget);
+        }
+        return new FailureSummary(headline, result.passed(), List.of(), -1, "the lint output", text, tokens.count(text));
+    }
+
     private String render(CheckResult result, String headline, List<TestFailure> failures, int testsRun,
             String evidence, boolean reportsRead, List<String> output, int budget) {
         List<String> header = new ArrayList<>();

@@ -33,7 +33,7 @@ import org.xml.sax.SAXParseException;
  * report from yesterday's build never describes today's failures.
  */
 final class JUnitXmlReports {
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "__pycache__", ".idea");
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "__pycache__", ".idea", ".gradle");
     private static final int SEARCH_DEPTH = 12;
     private static final int PEEK_BYTES = 2048;
     private static final int MAX_MESSAGE_CHARS = 2000;

@@ -185,6 +185,18 @@ class FailureSummarizerTest {
                 .endsWith("test_forever ...");
     }
 
+    @Test
+    void lintOutputIsKeptWholeWhenItFits() {
+        CheckCommand lint = CheckCommand.shell("ruff check .", root, "--lint-cmd");
+        String output = "calc.py:1:8: F401 [*] `os` imported but unused\ncalc.py:4:5: E741 Ambiguous variable name: `l`\nFound 2 errors.\n";
+        CheckResult result = new CheckResult(lint, Instant.now(), Duration.ofMillis(300), 1, false, false, output, 0);
+
+        FailureSummary summary = summarizer.summarizeLint(result, 500);
+
+        assertThat(summary.passed()).isFalse();
+        assertThat(summary.forModel()).isEqualTo("`ruff check .` failed (exit 1) after 0.3 s.\n\nOutput:\n" + output.strip());
+    }
+
     private CheckResult failed(Instant started, String output) {
         return new CheckResult(command(), started, Duration.ofSeconds(4), 1, false, false, output, 0);
     }
