@@ -87,6 +87,7 @@ class CheckRunnerTest {
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(137);
+        assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(600)).isLessThan(Duration.ofSeconds(5));
         assertGone(pidIn("stubborn.pid"));
     }
 
