@@ -14,6 +14,7 @@ import java.util.List;
 public final class FailureSummarizer {
     private static final int TAIL_LINES = 20;
     private static final int MIN_OUTPUT_TOKENS = 40;
+    private static final int MAX_LINE_CHARS = 500;
 
     private final TokenCounter tokens;
 
@@ -53,7 +54,8 @@ public final class FailureSummarizer {
             testsRun = -1;
             output = scanner.relevantLines(lines, TAIL_LINES);
         }
-        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(), output, tokenBudget);
+        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(),
+                capLines(output), tokenBudget);
         return new FailureSummary(headline, false, failures, testsRun, evidence, text, tokens.count(text));
     }
 
@@ -64,7 +66,7 @@ public final class FailureSummarizer {
     public FailureSummary summarizeLint(CheckResult result, int tokenBudget) {
         String headline = result.headline();
         String header = fit(List.of(headline + "."), tokenBudget);
-        List<String> lines = TestOutputScanner.cleanLines(result.output());
+        List<String> lines = capLines(TestOutputScanner.cleanLines(result.output()));
         String text = header;
         String title = "\n\nOutput:\n";
         int outputBudget = tokenBudget - tokens.count(header) - tokens.count(title) - 10;
@@ -199,6 +201,13 @@ public final class FailureSummarizer {
             }
         }
         return text.substring(0, low);
+    }
+
+    /** One minified-JavaScript line must not eat the budget of everything after it. */
+    private static List<String> capLines(List<String> lines) {
+        return lines.stream()
+                .map(line -> line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + " [... line cut]")
+                .toList();
     }
 
     private static List<String> tail(List<String> lines, int count) {

@@ -163,6 +163,16 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void aHugeLineIsCutSoTheEndOfTheOutputStillFits() {
+        String output = "error: bundle failed\n" + "x".repeat(100_000) + "\nTests: 1 failed, 3 passed\n";
+
+        FailureSummary summary = summarizer.summarize(failed(Instant.now(), output), root, 600);
+
+        assertThat(summary.tokens()).isLessThanOrEqualTo(600);
+        assertThat(summary.forModel()).contains("[... line cut]").endsWith("Tests: 1 failed, 3 passed");
+    }
+
+    @Test
     void aPassingRunIsOneLine() {
         CheckResult passed = new CheckResult(command(), Instant.now(), Duration.ofMillis(1500), 0, false, false, "ok\n", 0);
 
