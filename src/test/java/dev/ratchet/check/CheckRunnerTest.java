@@ -149,6 +149,27 @@ class CheckRunnerTest {
     }
 
     @Test
+    void ctrlCInTheAgentStopsTheCheckThroughTheShutdownHook() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process agent = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                CancelOnShutdownMain.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile())
+                .start();
+        try {
+            awaitFile(dir.resolve("grandchild.pid"));
+
+            // what the terminal sends on Ctrl-C; the check runs in its own session, so only the agent gets it
+            new ProcessBuilder("kill", "-INT", Long.toString(agent.pid())).start().waitFor();
+
+            assertThat(agent.waitFor(20, TimeUnit.SECONDS)).as("agent exited").isTrue();
+            assertGone(pidIn("grandchild.pid"));
+        } finally {
+            agent.destroyForcibly();
+        }
+    }
+
+    @Test
     void capsHugeOutputKeepingWholeLinesFromTheHeadAndTheTail() {
         // 20,000 numbered lines (~150 KB) through a 4 KiB head and a 4 KiB tail
         CheckResult result = runner.run(
