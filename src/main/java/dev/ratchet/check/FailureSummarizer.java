@@ -15,6 +15,7 @@ public final class FailureSummarizer {
     private static final int TAIL_LINES = 20;
     private static final int MIN_OUTPUT_TOKENS = 40;
     private static final int MAX_LINE_CHARS = 500;
+    private static final int SHORT_MESSAGE_CHARS = 160;
 
     private final TokenCounter tokens;
 
@@ -96,11 +97,16 @@ public final class FailureSummarizer {
         StringBuilder text = new StringBuilder(headerText);
         int shown = 0;
         for (TestFailure failure : failures) {
+            int reserveForRest = shown + 1 < failures.size() ? 30 : 0;
             String block = "\n" + failureBlock(failure, shown + 1);
             int cost = tokens.count(block);
-            int reserveForRest = shown + 1 < failures.size() ? 30 : 0;
             if (used + cost + reserveForRest > budget) {
-                break;
+                // a test with a huge message still gets its name, first message line and first frame
+                block = "\n" + failureBlock(shortened(failure), shown + 1);
+                cost = tokens.count(block);
+                if (used + cost + reserveForRest > budget) {
+                    break;
+                }
             }
             text.append(block);
             used += cost;
@@ -128,6 +134,12 @@ public final class FailureSummarizer {
             block.append("\n   at ").append(location);
         }
         return block.toString();
+    }
+
+    private static TestFailure shortened(TestFailure failure) {
+        String firstLine = failure.message().lines().findFirst().orElse("");
+        String message = firstLine.length() <= SHORT_MESSAGE_CHARS ? firstLine : firstLine.substring(0, SHORT_MESSAGE_CHARS) + " [...]";
+        return new TestFailure(failure.testId(), message, failure.locations().stream().limit(1).toList());
     }
 
     private String restLine(List<TestFailure> rest, int budget) {

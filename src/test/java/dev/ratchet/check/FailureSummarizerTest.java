@@ -138,6 +138,21 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void aFailureWithAHugeMessageIsShortenedRatherThanDropped() throws IOException {
+        Instant started = Instant.now();
+        String huge = "expected:\n" + "a line of a very long diff that goes on and on\n".repeat(400);
+        Files.createDirectories(root.resolve("target/surefire-reports"));
+        Files.writeString(root.resolve("target/surefire-reports/TEST-x.xml"),
+                "<testsuite><testcase classname=\"com.example.DiffTest\" name=\"bigDiff\"><failure type=\"java.lang.AssertionError\" "
+                        + "message=\"" + huge.replace("\n", "&#10;") + "\">java.lang.AssertionError</failure></testcase></testsuite>");
+
+        FailureSummary summary = summarizer.summarize(failed(started, ""), root, 300);
+
+        assertThat(summary.tokens()).isLessThanOrEqualTo(300);
+        assertThat(summary.forModel()).contains("1. com.example.DiffTest#bigDiff\n   AssertionError: expected:");
+    }
+
+    @Test
     void theBudgetHoldsEvenWhenItIsTiny() {
         FailureSummary summary = summarizer.summarize(failed(Instant.now(), "error: everything broke\n".repeat(100)), root, 8);
 
