@@ -59,7 +59,7 @@ class CheckRunnerTest {
         // sh -> sh -> sleep: the grandchild writes its pid so the test can check it is gone
         String script = "sh -c 'sleep 300 & echo $! > grandchild.pid; echo $$ > child.pid; wait'";
         long started = System.nanoTime();
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1500));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(result.timedOut()).isTrue();
@@ -74,7 +74,7 @@ class CheckRunnerTest {
     void timeoutAlsoKillsAGrandchildWhoseParentAlreadyExited() throws Exception {
         // the subshell exits at once, so the sleep is re-parented before anyone can see it under the root
         String script = "(sleep 300 & echo $! > orphan.pid); sleep 300";
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1500));
 
         assertThat(result.timedOut()).isTrue();
         assertGone(pidIn("orphan.pid"));
@@ -83,11 +83,11 @@ class CheckRunnerTest {
     @Test
     void aProcessThatIgnoresTermIsKilledAfterTheGracePeriod() throws Exception {
         String script = "trap '' TERM; echo $$ > stubborn.pid; while true; do sleep 0.05; done";
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(600));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(137);
-        assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(600)).isLessThan(Duration.ofSeconds(5));
+        assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(1000)).isLessThan(Duration.ofSeconds(5));
         assertGone(pidIn("stubborn.pid"));
     }
 
