@@ -87,6 +87,29 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void aReportFromTheRunJustBeforeIsIgnoredEvenWithinTheSameSecond() throws IOException {
+        // the previous run wrote its report 30 ms before this run started (a replayed model answers at once)
+        copyFixture("reports/TEST-com.example.CalcTest.xml", "target/surefire-reports/TEST-com.example.CalcTest.xml");
+        Instant previousRunWrote = Files.getLastModifiedTime(
+                root.resolve("target/surefire-reports/TEST-com.example.CalcTest.xml")).toInstant();
+
+        FailureSummary summary = summarizer.summarize(failed(previousRunWrote.plusMillis(30), "BUILD FAILURE\n"), root, 2000);
+
+        assertThat(summary.failedWithoutTestResults()).isTrue();
+    }
+
+    @Test
+    void timestampsAreComparedWithATickOfSlackOrByTheSecondOnCoarseFileSystems() {
+        Instant started = Instant.parse("2026-11-25T08:00:00.700Z");
+
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.650Z"), started)).isFalse();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.690Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.701Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T07:59:59Z"), started)).isFalse();
+    }
+
+    @Test
     void pytestJunitXmlWrittenAnywhereInTheRepository() throws IOException {
         Files.writeString(root.resolve("calc.py"), "");
         Files.writeString(root.resolve("test_calc.py"), "");
