@@ -48,7 +48,7 @@ public final class FailureSummarizer {
             evidence = files + " JUnit XML report" + (files == 1 ? "" : "s");
             testsRun = reported.testsRun();
             // the reports already hold the failures; the console adds only how the run ended
-            output = tail(lines, TAIL_LINES);
+            output = TestOutputScanner.tail(lines, TAIL_LINES);
         } else {
             failures = scanner.failures(lines);
             evidence = "the test output";
@@ -220,9 +220,5 @@ public final class FailureSummarizer {
         return lines.stream()
                 .map(line -> line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + " [... line cut]")
                 .toList();
-    }
-
-    private static List<String> tail(List<String> lines, int count) {
-        return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Also picks the lines that matter from any output, for runners it does not know.
  */
 final class TestOutputScanner {
-    private static final int MAX_MESSAGE_LINES = 4;
+    private static final int MAX_MESSAGE_LINES = 6;
     private static final int MAX_MESSAGE_CHARS = 600;
     private static final int CONTEXT_BEFORE = 2;
     private static final int CONTEXT_AFTER = 4;
@@ -40,6 +40,9 @@ final class TestOutputScanner {
             "(?i)(\\bfail(?:ed|ure|ures|ing)?\\b|error\\b|exception\\b|assert|traceback|panicked|^\\s*not ok\\b"
                     + "|✖|✕|●|\\bexpected\\b|\\bactual\\b|\\breceived\\b|cannot find symbol|^E\\s)");
     private static final Pattern IGNORABLE = Pattern.compile("(?i)(\\bfail(?:ures)?:? 0\\b|errors: 0,|# fail 0|ℹ fail 0)");
+    private static final Pattern BOILERPLATE = Pattern.compile("^\\[ERROR\\] ?$|^\\[ERROR\\] (?:-> \\[Help 1\\]"
+            + "|To see the full stack trace|Re-run Maven using|For more information about the errors|\\[Help 1\\] http"
+            + "|See dump files)");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final RepoStackFrames frames;
@@ -81,9 +84,22 @@ final class TestOutputScanner {
      * Python tracebacks, and the last {@code tailLines} lines; gaps are marked "[... N lines ...]".
      */
     List<String> relevantLines(List<String> lines, int tailLines) {
+        return keepRelevant(lines, tailLines);
+    }
+
+    /** The last {@code count} lines that are not build-tool boilerplate. */
+    static List<String> tail(List<String> lines, int count) {
+        List<String> meaningful = lines.stream().filter(line -> !BOILERPLATE.matcher(line).find()).toList();
+        return meaningful.subList(Math.max(0, meaningful.size() - count), meaningful.size());
+    }
+
+    private static List<String> keepRelevant(List<String> lines, int tailLines) {
         boolean[] keep = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (BOILERPLATE.matcher(line).find()) {
+                continue;
+            }
             if (line.startsWith("Traceback (most recent call last)")) {
                 for (int j = Math.max(0, i - CONTEXT_BEFORE); j < lines.size() && j < i + MAX_TRACEBACK_LINES && !(j > i && lines.get(j).isBlank()); j++) {
                     keep[j] = true;
@@ -100,6 +116,10 @@ final class TestOutputScanner {
         List<String> kept = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < lines.size(); i++) {
+            if (BOILERPLATE.matcher(lines.get(i)).find()) {
+                // advice printed on every failed build says nothing about this one
+                continue;
+            }
             if (keep[i]) {
                 if (skipped > 0) {
                     kept.add(gap(skipped));
@@ -205,7 +225,7 @@ final class TestOutputScanner {
                     }
                     text.add(next);
                 }
-                return text.stream().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> a + " " + b).orElse("");
+                return text.stream().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
             }
             if (line.startsWith("error: ")) {
                 return unquote(line.substring("error: ".length()));
@@ -250,7 +270,7 @@ final class TestOutputScanner {
             String message = body.stream().map(String::strip)
                     .takeWhile(l -> !l.startsWith("at ") && !l.endsWith("{"))
                     .filter(l -> !l.isEmpty())
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, path(parents, indent, failed.group(2)), message, body);
         }
     }
@@ -266,7 +286,7 @@ final class TestOutputScanner {
             List<String> block = lines.subList(i + 1, end);
             String message = block.stream().map(String::strip).filter(l -> !l.isEmpty())
                     .takeWhile(l -> !l.matches("^>?\\s*\\d+ \\|.*") && !l.startsWith("at "))
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, failure.group(1).strip(), message, block);
         }
     }
@@ -282,7 +302,7 @@ final class TestOutputScanner {
                     .takeWhile(l -> !l.strip().startsWith("--- "))
                     .toList();
             String message = body.stream().map(String::strip).filter(l -> !l.isEmpty())
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(goFailures, failure.group(2), message, body);
         }
         // a parent test fails because its subtests did: name only the subtests
@@ -312,7 +332,7 @@ final class TestOutputScanner {
                     .skip(1)
                     .takeWhile(l -> !l.isBlank() && !l.startsWith("stack backtrace:") && !l.startsWith("note:"))
                     .toList();
-            String message = panic.stream().map(String::strip).reduce((a, b) -> a + " " + b).orElse("");
+            String message = panic.stream().map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, name, message, section);
         }
     }

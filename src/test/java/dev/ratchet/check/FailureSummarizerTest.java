@@ -37,7 +37,18 @@ class FailureSummarizerTest {
         Instant started = Instant.now();
         copyFixture("reports/TEST-com.example.CalcTest.xml", "target/surefire-reports/TEST-com.example.CalcTest.xml");
 
-        FailureSummary summary = summarizer.summarize(failed(started, MAVEN_TAIL), root, 2000);
+        String boilerplate = String.join("\n",
+                "[ERROR] ",
+                "[ERROR] See /tmp/x/target/surefire-reports for the individual test results.",
+                "[ERROR] See dump files (if any exist) [date].dump, [date]-jvmRun[N].dump and [date].dumpstream.",
+                "[ERROR] -> [Help 1]",
+                "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+                "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+                "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException",
+                "");
+
+        FailureSummary summary = summarizer.summarize(failed(started, MAVEN_TAIL + boilerplate), root, 2000);
 
         assertThat(summary.passed()).isFalse();
         assertThat(summary.testsRun()).isEqualTo(3);
@@ -62,7 +73,8 @@ class FailureSummarizerTest {
                 "   at src/test/java/com/example/CalcTest.java:15 (CalcTest.divides)",
                 "",
                 "End of the output:",
-                MAVEN_TAIL.strip()));
+                MAVEN_TAIL.strip(),
+                "[ERROR] See /tmp/x/target/surefire-reports for the individual test results."));
         assertThat(summary.tokens()).isEqualTo(TOKENS.count(summary.forModel()));
     }
 
