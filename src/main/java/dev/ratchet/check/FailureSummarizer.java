@@ -174,7 +174,7 @@ public final class FailureSummarizer {
      * The lines if they fit; otherwise as many from the start and from the end as fit, with a marker
      * between them: the first error and the final summary are both worth keeping.
      */
-    private String fitKeepingEnds(List<String> lines, int budget) {
+    String fitKeepingEnds(List<String> lines, int budget) {
         String all = String.join("\n", lines);
         if (tokens.count(all) <= budget) {
             return all;
@@ -191,8 +191,19 @@ public final class FailureSummarizer {
         while (tail > head && used + cost[tail - 1] <= budget - markerCost) {
             used += cost[--tail];
         }
+        // the cut may border gap markers of the excerpt: fold them into one marker with the right count
+        while (head > 0 && TestOutputScanner.gapSize(lines.get(head - 1)) > 0) {
+            head--;
+        }
+        while (tail < lines.size() && TestOutputScanner.gapSize(lines.get(tail)) > 0) {
+            tail++;
+        }
+        int cut = 0;
+        for (String line : lines.subList(head, tail)) {
+            cut += Math.max(1, TestOutputScanner.gapSize(line));
+        }
         List<String> kept = new ArrayList<>(lines.subList(0, head));
-        kept.add(TestOutputScanner.gap(tail - head));
+        kept.add(TestOutputScanner.gap(cut));
         kept.addAll(lines.subList(tail, lines.size()));
         return String.join("\n", kept);
     }

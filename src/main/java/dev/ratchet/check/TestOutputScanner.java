@@ -43,6 +43,7 @@ final class TestOutputScanner {
     private static final Pattern BOILERPLATE = Pattern.compile("^\\[ERROR\\] ?$|^\\[ERROR\\] (?:-> \\[Help 1\\]"
             + "|To see the full stack trace|Re-run Maven using|For more information about the errors|\\[Help 1\\] http"
             + "|See dump files)");
+    private static final Pattern GAP = Pattern.compile("^\\[\\.\\.\\. (\\d+) lines? \\.\\.\\.\\]$");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final RepoStackFrames frames;
@@ -137,6 +138,12 @@ final class TestOutputScanner {
         return "[... " + lines + (lines == 1 ? " line" : " lines") + " ...]";
     }
 
+    /** The number of lines a {@link #gap} marker stands for, or 0 when the line is not one. */
+    static int gapSize(String line) {
+        Matcher gap = GAP.matcher(line);
+        return gap.matches() ? Integer.parseInt(gap.group(1)) : 0;
+    }
+
     private void unittest(List<String> lines, Map<String, TestFailure> found) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher header = UNITTEST_HEADER.matcher(lines.get(i));
@@ -150,9 +157,28 @@ final class TestOutputScanner {
             int start = i + 1 < lines.size() && UNITTEST_RULE.matcher(lines.get(i + 1)).matches() ? i + 2 : i + 1;
             int end = indexOf(lines, start, line -> UNITTEST_RULE.matcher(line).matches());
             List<String> section = lines.subList(start, end);
-            String message = section.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("").strip();
-            add(found, owner + "#" + method, message, section);
+            add(found, owner + "#" + method, pythonException(section), section);
         }
+    }
+
+    /**
+     * The exception at the end of a Python traceback with the lines that follow it (an assertion
+     * diff): the first unindented line after the last "Traceback" header's frames.
+     */
+    private static String pythonException(List<String> section) {
+        int start = 0;
+        for (int i = 0; i < section.size(); i++) {
+            if (section.get(i).startsWith("Traceback (most recent call last)")) {
+                start = i + 1;
+            }
+        }
+        for (int i = start; i < section.size(); i++) {
+            String line = section.get(i);
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                return String.join("\n", section.subList(i, section.size())).strip();
+            }
+        }
+        return section.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("").strip();
     }
 
     private void pytest(List<String> lines, Map<String, TestFailure> found) {

@@ -213,6 +213,19 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void cuttingAnExcerptFoldsBorderingGapMarkersIntoOneWithTheRightCount() {
+        List<String> excerpt = List.of("first error", "[... 5 lines ...]", "middle", "[... 7 lines ...]", "last line");
+        int all = TOKENS.count(String.join("\n", excerpt));
+
+        String cut = summarizer.fitKeepingEnds(excerpt, all - 1);
+
+        // the 15 lines the excerpt stands for are all still accounted for, behind a single marker
+        assertThat(cut.lines()).filteredOn(line -> line.startsWith("[... ")).hasSize(1);
+        assertThat(cut.lines().mapToInt(line -> Math.max(1, TestOutputScanner.gapSize(line))).sum()).isEqualTo(15);
+        assertThat(cut).endsWith("last line");
+    }
+
+    @Test
     void aHugeLineIsCutSoTheEndOfTheOutputStillFits() {
         String output = "error: bundle failed\n" + "x".repeat(100_000) + "\nTests: 1 failed, 3 passed\n";
 

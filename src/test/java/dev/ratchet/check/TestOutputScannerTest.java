@@ -32,6 +32,30 @@ class TestOutputScannerTest {
     }
 
     @Test
+    void unittestMessageIsTheExceptionWithTheDiffThatFollowsIt() throws IOException {
+        touch("tests/test_parser.py");
+        String output = String.join("\n",
+                "======================================================================",
+                "FAIL: test_drops_comments (tests.test_parser.LoadsTest.test_drops_comments)",
+                "----------------------------------------------------------------------",
+                "Traceback (most recent call last):",
+                "  File \"" + root + "/tests/test_parser.py\", line 33, in test_drops_comments",
+                "    self.assertEqual({\"a\": \"1\"}, config)",
+                "AssertionError: {'a': '1'} != {'a': '1 ; note'}",
+                "- {'a': '1'}",
+                "+ {'a': '1 ; note'}",
+                "",
+                "----------------------------------------------------------------------",
+                "Ran 1 test in 0.001s");
+
+        List<TestFailure> failures = scanner().failures(TestOutputScanner.cleanLines(output));
+
+        assertThat(failures).containsExactly(new TestFailure("tests.test_parser.LoadsTest#test_drops_comments",
+                "AssertionError: {'a': '1'} != {'a': '1 ; note'}\n- {'a': '1'}\n+ {'a': '1 ; note'}",
+                List.of(new SourceLocation("tests/test_parser.py", 33, "test_drops_comments"))));
+    }
+
+    @Test
     void pytestShortSummaryWithLocationsFromEachFailureSection() throws IOException {
         touch("calc.py", "test_calc.py");
 
