@@ -2,6 +2,7 @@ package dev.ratchet.check;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * What one run of a check command did: exit code, time taken, whether ratchet had to stop it, and
@@ -28,7 +29,7 @@ public record CheckResult(
 
     /** One line for people and for the model, e.g. "`mvn -B -q test` failed (exit 1) after 4.2 s". */
     public String headline() {
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
         String what;
         if (timedOut) {
             what = "timed out and was stopped";

@@ -102,12 +102,15 @@ public final class CheckRunner {
 
         boolean timedOut = false;
         boolean interrupted = false;
+        long endNanos;
         try {
             timedOut = !awaitExit(process, run, startNanos + timeout.toNanos());
         } catch (InterruptedException e) {
             interrupted = true;
             Thread.currentThread().interrupt();
         } finally {
+            // the run's length is the command's own, not the time spent stopping what it left behind
+            endNanos = System.nanoTime();
             if (timedOut || interrupted || run.cancelled) {
                 run.tree.kill(killGrace);
             } else {
@@ -115,7 +118,7 @@ public final class CheckRunner {
             }
             running.remove(run);
         }
-        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration duration = Duration.ofNanos(endNanos - startNanos);
         int exitCode = exitCodeOf(process);
         boolean streamClosed = awaitReader(reader);
         OutputCapture.Captured captured = capture.captured();

@@ -14,6 +14,8 @@ import java.util.List;
 public final class FailureSummarizer {
     private static final int TAIL_LINES = 20;
     private static final int MIN_OUTPUT_TOKENS = 40;
+    private static final int MAX_LINE_CHARS = 500;
+    private static final int SHORT_MESSAGE_CHARS = 160;
 
     private final TokenCounter tokens;
 
@@ -46,15 +48,33 @@ public final class FailureSummarizer {
             evidence = files + " JUnit XML report" + (files == 1 ? "" : "s");
             testsRun = reported.testsRun();
             // the reports already hold the failures; the console adds only how the run ended
-            output = tail(lines, TAIL_LINES);
+            output = TestOutputScanner.tail(lines, TAIL_LINES);
         } else {
             failures = scanner.failures(lines);
             evidence = "the test output";
             testsRun = -1;
             output = scanner.relevantLines(lines, TAIL_LINES);
         }
-        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(), output, tokenBudget);
+        String text = render(result, headline, failures, testsRun, evidence, !reported.failures().isEmpty(),
+                capLines(output), tokenBudget);
         return new FailureSummary(headline, false, failures, testsRun, evidence, text, tokens.count(text));
+    }
+
+    /**
+     * For a lint command: no tests to name, and every line of a linter's output is a finding, so
+     * the output is kept whole, or its start and end when it does not fit the budget.
+     */
+    public FailureSummary summarizeLint(CheckResult result, int tokenBudget) {
+        String headline = result.headline();
+        String header = fit(List.of(headline + "."), tokenBudget);
+        List<String> lines = capLines(TestOutputScanner.cleanLines(result.output()));
+        String text = header;
+        String title = "\n\nOutput:\n";
+        int outputBudget = tokenBudget - tokens.count(header) - tokens.count(title) - 10;
+        if (!result.passed() && !lines.isEmpty() && outputBudget >= MIN_OUTPUT_TOKENS) {
+            text = trimToBudget(header + title + fitKeepingEnds(lines, outputBudget), tokenBudget);
+        }
+        return new FailureSummary(headline, result.passed(), List.of(), -1, "the lint output", text, tokens.count(text));
     }
 
     private String render(CheckResult result, String headline, List<TestFailure> failures, int testsRun,
@@ -77,11 +97,16 @@ public final class FailureSummarizer {
         StringBuilder text = new StringBuilder(headerText);
         int shown = 0;
         for (TestFailure failure : failures) {
+            int reserveForRest = shown + 1 < failures.size() ? 30 : 0;
             String block = "\n" + failureBlock(failure, shown + 1);
             int cost = tokens.count(block);
-            int reserveForRest = shown + 1 < failures.size() ? 30 : 0;
             if (used + cost + reserveForRest > budget) {
-                break;
+                // a test with a huge message still gets its name, first message line and first frame
+                block = "\n" + failureBlock(shortened(failure), shown + 1);
+                cost = tokens.count(block);
+                if (used + cost + reserveForRest > budget) {
+                    break;
+                }
             }
             text.append(block);
             used += cost;
@@ -109,6 +134,12 @@ public final class FailureSummarizer {
             block.append("\n   at ").append(location);
         }
         return block.toString();
+    }
+
+    private static TestFailure shortened(TestFailure failure) {
+        String firstLine = failure.message().lines().findFirst().orElse("");
+        String message = firstLine.length() <= SHORT_MESSAGE_CHARS ? firstLine : firstLine.substring(0, SHORT_MESSAGE_CHARS) + " [...]";
+        return new TestFailure(failure.testId(), message, failure.locations().stream().limit(1).toList());
     }
 
     private String restLine(List<TestFailure> rest, int budget) {
@@ -143,7 +174,7 @@ public final class FailureSummarizer {
      * The lines if they fit; otherwise as many from the start and from the end as fit, with a marker
      * between them: the first error and the final summary are both worth keeping.
      */
-    private String fitKeepingEnds(List<String> lines, int budget) {
+    String fitKeepingEnds(List<String> lines, int budget) {
         String all = String.join("\n", lines);
         if (tokens.count(all) <= budget) {
             return all;
@@ -160,8 +191,19 @@ public final class FailureSummarizer {
         while (tail > head && used + cost[tail - 1] <= budget - markerCost) {
             used += cost[--tail];
         }
+        // the cut may border gap markers of the excerpt: fold them into one marker with the right count
+        while (head > 0 && TestOutputScanner.gapSize(lines.get(head - 1)) > 0) {
+            head--;
+        }
+        while (tail < lines.size() && TestOutputScanner.gapSize(lines.get(tail)) > 0) {
+            tail++;
+        }
+        int cut = 0;
+        for (String line : lines.subList(head, tail)) {
+            cut += Math.max(1, TestOutputScanner.gapSize(line));
+        }
         List<String> kept = new ArrayList<>(lines.subList(0, head));
-        kept.add(TestOutputScanner.gap(tail - head));
+        kept.add(TestOutputScanner.gap(cut));
         kept.addAll(lines.subList(tail, lines.size()));
         return String.join("\n", kept);
     }
@@ -184,7 +226,10 @@ public final class FailureSummarizer {
         return text.substring(0, low);
     }
 
-    private static List<String> tail(List<String> lines, int count) {
-        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    /** One minified-JavaScript line must not eat the budget of everything after it. */
+    private static List<String> capLines(List<String> lines) {
+        return lines.stream()
+                .map(line -> line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + " [... line cut]")
+                .toList();
     }
 }

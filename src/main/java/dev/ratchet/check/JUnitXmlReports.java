@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,10 +34,11 @@ import org.xml.sax.SAXParseException;
  * report from yesterday's build never describes today's failures.
  */
 final class JUnitXmlReports {
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "__pycache__", ".idea");
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "__pycache__", ".idea", ".gradle");
     private static final int SEARCH_DEPTH = 12;
     private static final int PEEK_BYTES = 2048;
     private static final int MAX_MESSAGE_CHARS = 2000;
+    private static final Duration CLOCK_SLACK = Duration.ofMillis(20);
 
     private final Path root;
     private final RepoStackFrames frames;
@@ -68,8 +70,6 @@ final class JUnitXmlReports {
     }
 
     List<Path> find(Instant since) {
-        // file systems with whole-second timestamps would otherwise hide a report written in the first second
-        long threshold = since.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, Set.of(), SEARCH_DEPTH, new SimpleFileVisitor<>() {
@@ -83,7 +83,7 @@ final class JUnitXmlReports {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()
                             && file.getFileName().toString().endsWith(".xml")
-                            && attrs.lastModifiedTime().toMillis() >= threshold
+                            && writtenSince(attrs.lastModifiedTime().toInstant(), since)
                             && looksLikeJUnitReport(file)) {
                         found.add(file);
                     }
@@ -100,6 +100,17 @@ final class JUnitXmlReports {
         }
         found.sort(null);
         return found;
+    }
+
+    /**
+     * Close to exact, so a report the previous run wrote moments earlier does not count. The kernel
+     * stamps files with a coarse clock (a tick, up to 10 ms, behind the real time), hence the small
+     * slack. A timestamp with no fraction at all most likely comes from a file system that keeps
+     * whole seconds; there, the second the run started in counts.
+     */
+    static boolean writtenSince(Instant modified, Instant since) {
+        Instant threshold = modified.getNano() == 0 ? since.truncatedTo(ChronoUnit.SECONDS) : since.minus(CLOCK_SLACK);
+        return !modified.isBefore(threshold);
     }
 
     private static boolean looksLikeJUnitReport(Path file) {

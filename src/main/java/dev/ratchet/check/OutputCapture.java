@@ -28,11 +28,26 @@ final class OutputCapture {
         int toHead = Math.min(length, head.length - headSize);
         System.arraycopy(bytes, offset, head, headSize, toHead);
         headSize += toHead;
-        for (int i = offset + toHead; i < offset + length && tail.length > 0; i++) {
-            tail[(int) (tailWritten % tail.length)] = bytes[i];
-            tailWritten++;
+        int from = offset + toHead;
+        int remaining = length - toHead;
+        if (tail.length == 0 || remaining == 0) {
+            return;
         }
-        tailStart = (int) (tailWritten % Math.max(1, tail.length));
+        if (remaining > tail.length) {
+            // only the last tail.length bytes can survive
+            from += remaining - tail.length;
+            tailWritten += remaining - tail.length;
+            remaining = tail.length;
+        }
+        while (remaining > 0) {
+            int position = (int) (tailWritten % tail.length);
+            int chunk = Math.min(remaining, tail.length - position);
+            System.arraycopy(bytes, from, tail, position, chunk);
+            from += chunk;
+            remaining -= chunk;
+            tailWritten += chunk;
+        }
+        tailStart = (int) (tailWritten % tail.length);
     }
 
     synchronized long totalBytes() {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <p>Detection order (the first match wins): Maven ({@code ./mvnw} before {@code mvn}), Gradle
  * ({@code ./gradlew} before {@code gradle}), a {@code package.json} "test" script (pnpm, yarn or
  * npm by lock file), pytest (when configured or imported), {@code python3 -m unittest discover}
- * (when test_*.py files exist), {@code go test ./...}, {@code cargo test}, {@code make test}.
+ * (when test_*.py files exist; both with the project's .venv or venv interpreter when there is one), {@code go test ./...}, {@code cargo test}, {@code make test}.
  * Build tools come first because a repository with a pom.xml and a helper Makefile is a Maven
  * project; a user who disagrees passes {@code --test-cmd}.
  */
@@ -132,18 +132,18 @@ public final class TestCommandDetector {
     private Optional<CheckCommand> python(Path root) {
         Optional<String> pytestConfig = pytestConfig(root);
         List<Path> testFiles = pythonTestFiles(root);
-        if (pytestConfig.isPresent()) {
-            return Optional.of(CheckCommand.of(root, pytestConfig.get() + " -> python3 -m pytest", "python3", "-m", "pytest"));
+        Optional<String> why = pytestConfig.or(() -> testFiles.stream()
+                .filter(TestCommandDetector::importsPytest)
+                .findFirst()
+                .map(file -> slashes(root.relativize(file)) + " imports pytest"));
+        String python = pythonInterpreter(root);
+        if (why.isPresent()) {
+            return Optional.of(python(root, why.get(), python, "-m", "pytest"));
         }
         if (testFiles.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Path> importsPytest = testFiles.stream().filter(TestCommandDetector::importsPytest).findFirst();
-        if (importsPytest.isPresent()) {
-            return Optional.of(CheckCommand.of(root,
-                    root.relativize(importsPytest.get()) + " imports pytest -> python3 -m pytest", "python3", "-m", "pytest"));
-        }
-        String example = root.relativize(testFiles.get(0)).toString();
+        String example = slashes(root.relativize(testFiles.get(0))) + " found";
         // unittest discovery only descends into packages; tests/ without __init__.py must be the start dir
         Optional<String> startDir = Stream.of("tests", "test")
                 .filter(dir -> testFiles.stream().anyMatch(f -> f.getParent().equals(root.resolve(dir))))
@@ -151,11 +151,26 @@ public final class TestCommandDetector {
                 .filter(dir -> testFiles.stream().noneMatch(f -> f.getParent().equals(root)))
                 .findFirst();
         if (startDir.isPresent()) {
-            return Optional.of(CheckCommand.of(root, example + " found -> python3 -m unittest discover -s " + startDir.get(),
-                    "python3", "-m", "unittest", "discover", "-s", startDir.get()));
+            return Optional.of(python(root, example, python, "-m", "unittest", "discover", "-s", startDir.get()));
         }
-        return Optional.of(CheckCommand.of(root, example + " found -> python3 -m unittest discover",
-                "python3", "-m", "unittest", "discover"));
+        return Optional.of(python(root, example, python, "-m", "unittest", "discover"));
+    }
+
+    private static CheckCommand python(Path root, String why, String... argv) {
+        String via = argv[0].equals("python3") ? "" : " (the project's virtualenv)";
+        return new CheckCommand(List.of(argv), root, why + via + " -> " + String.join(" ", argv));
+    }
+
+    /** The project's own virtualenv has its test dependencies; the system python3 may not. */
+    private static String pythonInterpreter(Path root) {
+        return Stream.of(".venv/bin/python", "venv/bin/python")
+                .filter(candidate -> Files.isExecutable(root.resolve(candidate)))
+                .findFirst()
+                .orElse("python3");
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     private static Optional<String> pytestConfig(Path root) {

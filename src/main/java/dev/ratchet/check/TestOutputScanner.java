@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Also picks the lines that matter from any output, for runners it does not know.
  */
 final class TestOutputScanner {
-    private static final int MAX_MESSAGE_LINES = 4;
+    private static final int MAX_MESSAGE_LINES = 6;
     private static final int MAX_MESSAGE_CHARS = 600;
     private static final int CONTEXT_BEFORE = 2;
     private static final int CONTEXT_AFTER = 4;
@@ -40,6 +40,10 @@ final class TestOutputScanner {
             "(?i)(\\bfail(?:ed|ure|ures|ing)?\\b|error\\b|exception\\b|assert|traceback|panicked|^\\s*not ok\\b"
                     + "|✖|✕|●|\\bexpected\\b|\\bactual\\b|\\breceived\\b|cannot find symbol|^E\\s)");
     private static final Pattern IGNORABLE = Pattern.compile("(?i)(\\bfail(?:ures)?:? 0\\b|errors: 0,|# fail 0|ℹ fail 0)");
+    private static final Pattern BOILERPLATE = Pattern.compile("^\\[ERROR\\] ?$|^\\[ERROR\\] (?:-> \\[Help 1\\]"
+            + "|To see the full stack trace|Re-run Maven using|For more information about the errors|\\[Help 1\\] http"
+            + "|See dump files)");
+    private static final Pattern GAP = Pattern.compile("^\\[\\.\\.\\. (\\d+) lines? \\.\\.\\.\\]$");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final RepoStackFrames frames;
@@ -81,9 +85,22 @@ final class TestOutputScanner {
      * Python tracebacks, and the last {@code tailLines} lines; gaps are marked "[... N lines ...]".
      */
     List<String> relevantLines(List<String> lines, int tailLines) {
+        return keepRelevant(lines, tailLines);
+    }
+
+    /** The last {@code count} lines that are not build-tool boilerplate. */
+    static List<String> tail(List<String> lines, int count) {
+        List<String> meaningful = lines.stream().filter(line -> !BOILERPLATE.matcher(line).find()).toList();
+        return meaningful.subList(Math.max(0, meaningful.size() - count), meaningful.size());
+    }
+
+    private static List<String> keepRelevant(List<String> lines, int tailLines) {
         boolean[] keep = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (BOILERPLATE.matcher(line).find()) {
+                continue;
+            }
             if (line.startsWith("Traceback (most recent call last)")) {
                 for (int j = Math.max(0, i - CONTEXT_BEFORE); j < lines.size() && j < i + MAX_TRACEBACK_LINES && !(j > i && lines.get(j).isBlank()); j++) {
                     keep[j] = true;
@@ -100,6 +117,10 @@ final class TestOutputScanner {
         List<String> kept = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < lines.size(); i++) {
+            if (BOILERPLATE.matcher(lines.get(i)).find()) {
+                // advice printed on every failed build says nothing about this one
+                continue;
+            }
             if (keep[i]) {
                 if (skipped > 0) {
                     kept.add(gap(skipped));
@@ -117,6 +138,12 @@ final class TestOutputScanner {
         return "[... " + lines + (lines == 1 ? " line" : " lines") + " ...]";
     }
 
+    /** The number of lines a {@link #gap} marker stands for, or 0 when the line is not one. */
+    static int gapSize(String line) {
+        Matcher gap = GAP.matcher(line);
+        return gap.matches() ? Integer.parseInt(gap.group(1)) : 0;
+    }
+
     private void unittest(List<String> lines, Map<String, TestFailure> found) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher header = UNITTEST_HEADER.matcher(lines.get(i));
@@ -130,9 +157,28 @@ final class TestOutputScanner {
             int start = i + 1 < lines.size() && UNITTEST_RULE.matcher(lines.get(i + 1)).matches() ? i + 2 : i + 1;
             int end = indexOf(lines, start, line -> UNITTEST_RULE.matcher(line).matches());
             List<String> section = lines.subList(start, end);
-            String message = section.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("").strip();
-            add(found, owner + "#" + method, message, section);
+            add(found, owner + "#" + method, pythonException(section), section);
         }
+    }
+
+    /**
+     * The exception at the end of a Python traceback with the lines that follow it (an assertion
+     * diff): the first unindented line after the last "Traceback" header's frames.
+     */
+    private static String pythonException(List<String> section) {
+        int start = 0;
+        for (int i = 0; i < section.size(); i++) {
+            if (section.get(i).startsWith("Traceback (most recent call last)")) {
+                start = i + 1;
+            }
+        }
+        for (int i = start; i < section.size(); i++) {
+            String line = section.get(i);
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                return String.join("\n", section.subList(i, section.size())).strip();
+            }
+        }
+        return section.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("").strip();
     }
 
     private void pytest(List<String> lines, Map<String, TestFailure> found) {
@@ -205,7 +251,7 @@ final class TestOutputScanner {
                     }
                     text.add(next);
                 }
-                return text.stream().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> a + " " + b).orElse("");
+                return text.stream().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
             }
             if (line.startsWith("error: ")) {
                 return unquote(line.substring("error: ".length()));
@@ -250,7 +296,7 @@ final class TestOutputScanner {
             String message = body.stream().map(String::strip)
                     .takeWhile(l -> !l.startsWith("at ") && !l.endsWith("{"))
                     .filter(l -> !l.isEmpty())
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, path(parents, indent, failed.group(2)), message, body);
         }
     }
@@ -266,7 +312,7 @@ final class TestOutputScanner {
             List<String> block = lines.subList(i + 1, end);
             String message = block.stream().map(String::strip).filter(l -> !l.isEmpty())
                     .takeWhile(l -> !l.matches("^>?\\s*\\d+ \\|.*") && !l.startsWith("at "))
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, failure.group(1).strip(), message, block);
         }
     }
@@ -282,7 +328,7 @@ final class TestOutputScanner {
                     .takeWhile(l -> !l.strip().startsWith("--- "))
                     .toList();
             String message = body.stream().map(String::strip).filter(l -> !l.isEmpty())
-                    .reduce((a, b) -> a + " " + b).orElse("");
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
             add(goFailures, failure.group(2), message, body);
         }
         // a parent test fails because its subtests did: name only the subtests
@@ -312,7 +358,7 @@ final class TestOutputScanner {
                     .skip(1)
                     .takeWhile(l -> !l.isBlank() && !l.startsWith("stack backtrace:") && !l.startsWith("note:"))
                     .toList();
-            String message = panic.stream().map(String::strip).reduce((a, b) -> a + " " + b).orElse("");
+            String message = panic.stream().map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("");
             add(found, name, message, section);
         }
     }

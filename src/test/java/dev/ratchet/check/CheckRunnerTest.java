@@ -59,7 +59,7 @@ class CheckRunnerTest {
         // sh -> sh -> sleep: the grandchild writes its pid so the test can check it is gone
         String script = "sh -c 'sleep 300 & echo $! > grandchild.pid; echo $$ > child.pid; wait'";
         long started = System.nanoTime();
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1500));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(result.timedOut()).isTrue();
@@ -74,7 +74,7 @@ class CheckRunnerTest {
     void timeoutAlsoKillsAGrandchildWhoseParentAlreadyExited() throws Exception {
         // the subshell exits at once, so the sleep is re-parented before anyone can see it under the root
         String script = "(sleep 300 & echo $! > orphan.pid); sleep 300";
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1500));
 
         assertThat(result.timedOut()).isTrue();
         assertGone(pidIn("orphan.pid"));
@@ -83,10 +83,11 @@ class CheckRunnerTest {
     @Test
     void aProcessThatIgnoresTermIsKilledAfterTheGracePeriod() throws Exception {
         String script = "trap '' TERM; echo $$ > stubborn.pid; while true; do sleep 0.05; done";
-        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(600));
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofMillis(1000));
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(137);
+        assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(1000)).isLessThan(Duration.ofSeconds(5));
         assertGone(pidIn("stubborn.pid"));
     }
 
@@ -134,14 +135,37 @@ class CheckRunnerTest {
 
     @Test
     void aDaemonThatDetachesIntoItsOwnSessionIsLeftRunning() throws Exception {
-        CheckResult result = runner.run(CheckCommand.shell(
-                "setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > daemon.pid", dir, "--test-cmd"), Duration.ofSeconds(20));
+        // like a build daemon, it has detached (a new process group) before the command exits
+        String script = "setsid sleep 300 </dev/null >/dev/null 2>&1 & d=$!; echo $d > daemon.pid; "
+                + "while [ \"$(cut -d' ' -f5 /proc/$d/stat)\" = \"$(cut -d' ' -f5 /proc/$$/stat)\" ]; do sleep 0.01; done";
+        CheckResult result = runner.run(CheckCommand.shell(script, dir, "--test-cmd"), Duration.ofSeconds(20));
         long daemon = pidIn("daemon.pid");
         try {
             assertThat(result.passed()).isTrue();
             assertThat(ProcessHandle.of(daemon).map(CheckRunnerTest::isRunning)).contains(true);
         } finally {
             ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void ctrlCInTheAgentStopsTheCheckThroughTheShutdownHook() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process agent = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                CancelOnShutdownMain.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile())
+                .start();
+        try {
+            awaitFile(dir.resolve("grandchild.pid"));
+
+            // what the terminal sends on Ctrl-C; the check runs in its own session, so only the agent gets it
+            new ProcessBuilder("kill", "-INT", Long.toString(agent.pid())).start().waitFor();
+
+            assertThat(agent.waitFor(20, TimeUnit.SECONDS)).as("agent exited").isTrue();
+            assertGone(pidIn("grandchild.pid"));
+        } finally {
+            agent.destroyForcibly();
         }
     }
 

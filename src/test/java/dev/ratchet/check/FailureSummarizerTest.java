@@ -37,7 +37,18 @@ class FailureSummarizerTest {
         Instant started = Instant.now();
         copyFixture("reports/TEST-com.example.CalcTest.xml", "target/surefire-reports/TEST-com.example.CalcTest.xml");
 
-        FailureSummary summary = summarizer.summarize(failed(started, MAVEN_TAIL), root, 2000);
+        String boilerplate = String.join("\n",
+                "[ERROR] ",
+                "[ERROR] See /tmp/x/target/surefire-reports for the individual test results.",
+                "[ERROR] See dump files (if any exist) [date].dump, [date]-jvmRun[N].dump and [date].dumpstream.",
+                "[ERROR] -> [Help 1]",
+                "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+                "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+                "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException",
+                "");
+
+        FailureSummary summary = summarizer.summarize(failed(started, MAVEN_TAIL + boilerplate), root, 2000);
 
         assertThat(summary.passed()).isFalse();
         assertThat(summary.testsRun()).isEqualTo(3);
@@ -62,7 +73,8 @@ class FailureSummarizerTest {
                 "   at src/test/java/com/example/CalcTest.java:15 (CalcTest.divides)",
                 "",
                 "End of the output:",
-                MAVEN_TAIL.strip()));
+                MAVEN_TAIL.strip(),
+                "[ERROR] See /tmp/x/target/surefire-reports for the individual test results."));
         assertThat(summary.tokens()).isEqualTo(TOKENS.count(summary.forModel()));
     }
 
@@ -84,6 +96,29 @@ class FailureSummarizerTest {
         assertThat(summary.forModel())
                 .contains("No failing test could be named")
                 .contains("Calc.java:[5,16] cannot find symbol");
+    }
+
+    @Test
+    void aReportFromTheRunJustBeforeIsIgnoredEvenWithinTheSameSecond() throws IOException {
+        // the previous run wrote its report 30 ms before this run started (a replayed model answers at once)
+        copyFixture("reports/TEST-com.example.CalcTest.xml", "target/surefire-reports/TEST-com.example.CalcTest.xml");
+        Instant previousRunWrote = Files.getLastModifiedTime(
+                root.resolve("target/surefire-reports/TEST-com.example.CalcTest.xml")).toInstant();
+
+        FailureSummary summary = summarizer.summarize(failed(previousRunWrote.plusMillis(30), "BUILD FAILURE\n"), root, 2000);
+
+        assertThat(summary.failedWithoutTestResults()).isTrue();
+    }
+
+    @Test
+    void timestampsAreComparedWithATickOfSlackOrByTheSecondOnCoarseFileSystems() {
+        Instant started = Instant.parse("2026-11-25T08:00:00.700Z");
+
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.650Z"), started)).isFalse();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.690Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T08:00:00.701Z"), started)).isTrue();
+        assertThat(JUnitXmlReports.writtenSince(Instant.parse("2026-11-25T07:59:59Z"), started)).isFalse();
     }
 
     @Test
@@ -138,6 +173,21 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void aFailureWithAHugeMessageIsShortenedRatherThanDropped() throws IOException {
+        Instant started = Instant.now();
+        String huge = "expected:\n" + "a line of a very long diff that goes on and on\n".repeat(400);
+        Files.createDirectories(root.resolve("target/surefire-reports"));
+        Files.writeString(root.resolve("target/surefire-reports/TEST-x.xml"),
+                "<testsuite><testcase classname=\"com.example.DiffTest\" name=\"bigDiff\"><failure type=\"java.lang.AssertionError\" "
+                        + "message=\"" + huge.replace("\n", "&#10;") + "\">java.lang.AssertionError</failure></testcase></testsuite>");
+
+        FailureSummary summary = summarizer.summarize(failed(started, ""), root, 300);
+
+        assertThat(summary.tokens()).isLessThanOrEqualTo(300);
+        assertThat(summary.forModel()).contains("1. com.example.DiffTest#bigDiff\n   AssertionError: expected:");
+    }
+
+    @Test
     void theBudgetHoldsEvenWhenItIsTiny() {
         FailureSummary summary = summarizer.summarize(failed(Instant.now(), "error: everything broke\n".repeat(100)), root, 8);
 
@@ -163,6 +213,29 @@ class FailureSummarizerTest {
     }
 
     @Test
+    void cuttingAnExcerptFoldsBorderingGapMarkersIntoOneWithTheRightCount() {
+        List<String> excerpt = List.of("first error", "[... 5 lines ...]", "middle", "[... 7 lines ...]", "last line");
+        int all = TOKENS.count(String.join("\n", excerpt));
+
+        String cut = summarizer.fitKeepingEnds(excerpt, all - 1);
+
+        // the 15 lines the excerpt stands for are all still accounted for, behind a single marker
+        assertThat(cut.lines()).filteredOn(line -> line.startsWith("[... ")).hasSize(1);
+        assertThat(cut.lines().mapToInt(line -> Math.max(1, TestOutputScanner.gapSize(line))).sum()).isEqualTo(15);
+        assertThat(cut).endsWith("last line");
+    }
+
+    @Test
+    void aHugeLineIsCutSoTheEndOfTheOutputStillFits() {
+        String output = "error: bundle failed\n" + "x".repeat(100_000) + "\nTests: 1 failed, 3 passed\n";
+
+        FailureSummary summary = summarizer.summarize(failed(Instant.now(), output), root, 600);
+
+        assertThat(summary.tokens()).isLessThanOrEqualTo(600);
+        assertThat(summary.forModel()).contains("[... line cut]").endsWith("Tests: 1 failed, 3 passed");
+    }
+
+    @Test
     void aPassingRunIsOneLine() {
         CheckResult passed = new CheckResult(command(), Instant.now(), Duration.ofMillis(1500), 0, false, false, "ok\n", 0);
 
@@ -183,6 +256,18 @@ class FailureSummarizerTest {
         assertThat(summary.forModel())
                 .startsWith("`mvn -B -q test` timed out and was stopped after 60.0 s.\nIt was stopped because it ran past its time limit")
                 .endsWith("test_forever ...");
+    }
+
+    @Test
+    void lintOutputIsKeptWholeWhenItFits() {
+        CheckCommand lint = CheckCommand.shell("ruff check .", root, "--lint-cmd");
+        String output = "calc.py:1:8: F401 [*] `os` imported but unused\ncalc.py:4:5: E741 Ambiguous variable name: `l`\nFound 2 errors.\n";
+        CheckResult result = new CheckResult(lint, Instant.now(), Duration.ofMillis(300), 1, false, false, output, 0);
+
+        FailureSummary summary = summarizer.summarizeLint(result, 500);
+
+        assertThat(summary.passed()).isFalse();
+        assertThat(summary.forModel()).isEqualTo("`ruff check .` failed (exit 1) after 0.3 s.\n\nOutput:\n" + output.strip());
     }
 
     private CheckResult failed(Instant started, String output) {

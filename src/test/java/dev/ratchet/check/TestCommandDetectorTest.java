@@ -121,6 +121,18 @@ class TestCommandDetectorTest {
     }
 
     @Test
+    void thePythonOfTheProjectsVirtualenvIsPreferred() throws IOException {
+        write("test_calc.py", "import pytest\n");
+        write(".venv/bin/python", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(root.resolve(".venv/bin/python"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        CheckCommand command = detect();
+
+        assertThat(command.argv()).containsExactly(".venv/bin/python", "-m", "pytest");
+        assertThat(command.reason()).isEqualTo("test_calc.py imports pytest (the project's virtualenv) -> .venv/bin/python -m pytest");
+    }
+
+    @Test
     void pythonTestsInsideVirtualenvsAndNodeModulesDoNotCount() throws IOException {
         write(".venv/lib/test_x.py", "");
         write("node_modules/pkg/test_y.py", "");

@@ -32,6 +32,30 @@ class TestOutputScannerTest {
     }
 
     @Test
+    void unittestMessageIsTheExceptionWithTheDiffThatFollowsIt() throws IOException {
+        touch("tests/test_parser.py");
+        String output = String.join("\n",
+                "======================================================================",
+                "FAIL: test_drops_comments (tests.test_parser.LoadsTest.test_drops_comments)",
+                "----------------------------------------------------------------------",
+                "Traceback (most recent call last):",
+                "  File \"" + root + "/tests/test_parser.py\", line 33, in test_drops_comments",
+                "    self.assertEqual({\"a\": \"1\"}, config)",
+                "AssertionError: {'a': '1'} != {'a': '1 ; note'}",
+                "- {'a': '1'}",
+                "+ {'a': '1 ; note'}",
+                "",
+                "----------------------------------------------------------------------",
+                "Ran 1 test in 0.001s");
+
+        List<TestFailure> failures = scanner().failures(TestOutputScanner.cleanLines(output));
+
+        assertThat(failures).containsExactly(new TestFailure("tests.test_parser.LoadsTest#test_drops_comments",
+                "AssertionError: {'a': '1'} != {'a': '1 ; note'}\n- {'a': '1'}\n+ {'a': '1 ; note'}",
+                List.of(new SourceLocation("tests/test_parser.py", 33, "test_drops_comments"))));
+    }
+
+    @Test
     void pytestShortSummaryWithLocationsFromEachFailureSection() throws IOException {
         touch("calc.py", "test_calc.py");
 
@@ -52,7 +76,7 @@ class TestOutputScannerTest {
         List<TestFailure> failures = scan("node-tap.txt");
 
         assertThat(failures).extracting(TestFailure::testId).containsExactly("adds numbers", "group > nested fails");
-        assertThat(failures.get(0).message()).isEqualTo("Expected values to be strictly equal: -1 !== 3");
+        assertThat(failures.get(0).message()).isEqualTo("Expected values to be strictly equal:\n-1 !== 3");
         assertThat(failures.get(0).locations()).first().isEqualTo(new SourceLocation("test/calc.test.js", 4, ""));
         assertThat(failures.get(0).locations()).extracting(SourceLocation::path).containsOnly("test/calc.test.js");
         assertThat(failures.get(1).message()).isEqualTo("boom");
@@ -66,7 +90,7 @@ class TestOutputScannerTest {
 
         assertThat(failures).extracting(TestFailure::testId).containsExactly("adds numbers", "group > nested fails");
         assertThat(failures.get(0).message())
-                .isEqualTo("AssertionError [ERR_ASSERTION]: Expected values to be strictly equal: -1 !== 3");
+                .isEqualTo("AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n-1 !== 3");
         assertThat(failures.get(0).locations()).containsExactly(
                 new SourceLocation("test/calc.test.js", 4, "TestContext.<anonymous>"));
         assertThat(failures.get(1).message()).isEqualTo("Error: boom");
@@ -80,7 +104,7 @@ class TestOutputScannerTest {
 
         assertThat(failures).extracting(TestFailure::testId).containsExactly("Calc › adds numbers");
         assertThat(failures.get(0).message())
-                .isEqualTo("expect(received).toBe(expected) // Object.is equality Expected: 3 Received: -1");
+                .isEqualTo("expect(received).toBe(expected) // Object.is equality\nExpected: 3\nReceived: -1");
         assertThat(failures.get(0).locations()).containsExactly(new SourceLocation("src/calc.test.js", 5, "Object.toBe"));
     }
 
@@ -103,7 +127,7 @@ class TestOutputScannerTest {
         List<TestFailure> failures = scan("cargo.txt");
 
         assertThat(failures).extracting(TestFailure::testId).containsExactly("tests::adds");
-        assertThat(failures.get(0).message()).isEqualTo("assertion `left == right` failed left: -1 right: 3");
+        assertThat(failures.get(0).message()).isEqualTo("assertion `left == right` failed\nleft: -1\nright: 3");
         assertThat(failures.get(0).locations()).extracting(SourceLocation::path).containsOnly("src/lib.rs");
         assertThat(failures.get(0).locations()).first().isEqualTo(new SourceLocation("src/lib.rs", 6, ""));
     }
