@@ -68,6 +68,10 @@ public sealed interface AgentEvent {
         }
     }
 
+    /** The lint command ran after an iteration's edits. */
+    record LintRan(int iteration, String command, boolean passed, String headline) implements AgentEvent {
+    }
+
     /** An iteration ended; one line for people. */
     record IterationEnded(int iteration, String tests, Spend spend) implements AgentEvent {
     }

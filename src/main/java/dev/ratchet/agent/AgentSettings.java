@@ -9,6 +9,7 @@ import java.util.Objects;
  * Everything one run of the edit loop needs to know, already resolved by the front end.
  *
  * @param testCommand     the project's test command, or null to run no tests
+ * @param lintCommand     a lint command run after each round of edits, or null
  * @param refusalRetries  how many times refused edits are sent back within one iteration
  * @param feedbackTokens  budget for the test-failure summary sent back to the model
  * @param branch          run on this new branch, or null for the current one
@@ -18,6 +19,7 @@ public record AgentSettings(
         String model,
         String editFormat,
         CheckCommand testCommand,
+        CheckCommand lintCommand,
         ContextOptions context,
         int maxIterations,
         int refusalRetries,

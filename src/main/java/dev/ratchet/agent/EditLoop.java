@@ -158,8 +158,14 @@ public final class EditLoop {
                 if (round.outcome() != null && !anyApplied) {
                     return round.outcome();
                 }
+                FailureSummary lint = settings.lintCommand() == null ? null : runLint();
                 if (settings.testCommand() == null) {
-                    emit(new AgentEvent.IterationEnded(iteration, "no tests run", model.ledger().spend()));
+                    emit(new AgentEvent.IterationEnded(iteration, lint == null ? "no tests run"
+                            : "no tests run · " + lint.headline(), model.ledger().spend()));
+                    if (lint != null && !lint.passed()) {
+                        say(prompts.lintFailures(lint));
+                        continue;
+                    }
                     if (round.outcome() == null) {
                         return StopReason.EDITS_APPLIED;
                     }
@@ -168,13 +174,18 @@ public final class EditLoop {
                 FailureSummary after = runTests(previous);
                 lastTests = after;
                 TestDelta delta = previous == null ? null : TestDelta.between(previous, after);
-                emit(new AgentEvent.IterationEnded(iteration, delta == null ? after.headline() : delta.oneLine(),
-                        model.ledger().spend()));
-                if (after.passed() && round.outcome() == null) {
+                String testsLine = delta == null ? after.headline() : delta.oneLine();
+                emit(new AgentEvent.IterationEnded(iteration, lint == null || lint.passed() ? testsLine
+                        : testsLine + " · lint failing", model.ledger().spend()));
+                boolean lintPassed = lint == null || lint.passed();
+                if (after.passed() && lintPassed && round.outcome() == null) {
                     return StopReason.TESTS_PASS;
                 }
                 if (!after.passed()) {
                     say(prompts.testFailures(after, delta));
+                }
+                if (!lintPassed) {
+                    say(prompts.lintFailures(lint));
                 }
                 previous = after;
             }
@@ -247,11 +258,7 @@ public final class EditLoop {
         }
 
         private FailureSummary runTests(FailureSummary previous) {
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new OutOfTime();
-            }
-            CheckResult result = checks.run(settings.testCommand(), left);
+            CheckResult result = checks.run(settings.testCommand(), timeLeft());
             if (result.interrupted() || cancellation.isCancelled()) {
                 throw new ChatCancelledException();
             }
@@ -262,6 +269,24 @@ public final class EditLoop {
             TestDelta delta = previous == null ? null : TestDelta.between(previous, summary);
             emit(AgentEvent.TestsRan.of(iteration, settings.testCommand().commandLine(), summary, delta));
             return summary;
+        }
+
+        private FailureSummary runLint() {
+            CheckResult result = checks.run(settings.lintCommand(), timeLeft());
+            if (result.interrupted() || cancellation.isCancelled()) {
+                throw new ChatCancelledException();
+            }
+            FailureSummary summary = summarizer.summarizeLint(result, settings.feedbackTokens());
+            emit(new AgentEvent.LintRan(iteration, settings.lintCommand().commandLine(), summary.passed(), summary.headline()));
+            return summary;
+        }
+
+        private Duration timeLeft() {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new OutOfTime();
+            }
+            return left;
         }
 
         private void checkTime() {

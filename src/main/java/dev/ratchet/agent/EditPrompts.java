@@ -88,6 +88,11 @@ final class EditPrompts {
         return text.toString();
     }
 
+    String lintFailures(FailureSummary lint) {
+        return "# Lint results after your edits\n" + lint.forModel() + "\n\nFix these findings with " + format.name()
+                + " edits against the files as they are now.";
+    }
+
     String testFailures(FailureSummary after, TestDelta delta) {
         StringBuilder text = new StringBuilder("# Test results after your edits\n");
         if (delta != null) {

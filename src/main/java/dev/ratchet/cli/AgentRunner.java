@@ -79,7 +79,10 @@ final class AgentRunner {
             if (options.timeoutSeconds < 1) {
                 throw new UsageException("--timeout must be at least 1 second, not " + options.timeoutSeconds);
             }
-            AgentSettings agentSettings = new AgentSettings(task, model, editFormat, tests, context, maxIterations,
+            CheckCommand lint = Optional.ofNullable(options.lintCommand).or(() -> settings.values().text(ConfigKey.LINT_CMD))
+                    .map(command -> CheckCommand.shell(command, root, options.lintCommand != null ? "--lint-cmd" : ".ratchet.yml lint_cmd"))
+                    .orElse(null);
+            AgentSettings agentSettings = new AgentSettings(task, model, editFormat, tests, lint, context, maxIterations,
                     REFUSAL_RETRIES, Duration.ofSeconds(options.timeoutSeconds), FEEDBACK_TOKENS, !options.noCommit,
                     options.branch, !options.noVerify);
 

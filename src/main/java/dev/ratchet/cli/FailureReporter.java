@@ -32,7 +32,9 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelSetupException
                 || ex instanceof dev.ratchet.context.ContextException
-                || ex instanceof dev.ratchet.workspace.GitRefusalException) {
+                || ex instanceof dev.ratchet.workspace.GitRefusalException
+                || ex instanceof dev.ratchet.check.NoTestCommandException
+                || ex instanceof dev.ratchet.check.CheckStartException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof BudgetExceededException) {

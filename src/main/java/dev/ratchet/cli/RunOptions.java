@@ -26,6 +26,10 @@ public final class RunOptions {
             description = "The command that runs the tests, through sh -c (default: detected from the project: Maven, Gradle, npm, pytest, go, cargo, make).")
     String testCommand;
 
+    @Option(names = "--lint-cmd", paramLabel = "COMMAND",
+            description = "A lint command (through sh -c) run after each round of edits; its findings go back to the model.")
+    String lintCommand;
+
     @Option(names = "--no-test", description = "Run no tests: stop as soon as the edits apply.")
     boolean noTest;
 

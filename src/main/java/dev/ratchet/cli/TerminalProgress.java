@@ -92,6 +92,8 @@ final class TerminalProgress implements Consumer<AgentEvent> {
             if (!e.failing().isEmpty() && e.failing().size() <= 10) {
                 e.failing().forEach(name -> line(colour.dim("    failing " + name)));
             }
+        } else if (event instanceof AgentEvent.LintRan e) {
+            line((e.passed() ? colour.green("  lint: ") : colour.red("  lint: ")) + e.headline());
         } else if (event instanceof AgentEvent.IterationEnded e) {
             line(colour.bold(String.format(Locale.ROOT, "iteration %d: %s · %s", e.iteration(), e.tests(), cost(e.spend()))));
         } else if (event instanceof AgentEvent.RunFinished e) {

@@ -29,6 +29,7 @@ public enum ConfigKey {
     RECORD("record", "write every model exchange to this JSONL cassette"),
     REPLAY("replay", "answer from this JSONL cassette instead of the network"),
     TEST_CMD("test_cmd", "the command that runs the project's tests (default: detected)"),
+    LINT_CMD("lint_cmd", "a lint command run after each round of edits"),
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
     CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)");

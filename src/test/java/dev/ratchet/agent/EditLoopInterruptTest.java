@@ -58,7 +58,7 @@ class EditLoopInterruptTest {
         EditLoop loop = new EditLoop(model, new ContextAssembler(counter), new Applier(), new CheckRunner(),
                 new FailureSummarizer(counter), events::add, cancellation, Clock.systemUTC());
         AgentSettings run = new AgentSettings("say hello instead", "gpt-4.1", "apply-patch",
-                CheckCommand.shell("true", repo, "test"), ContextOptions.defaults(), 3, 1, Duration.ofMinutes(2),
+                CheckCommand.shell("true", repo, "test"), null, ContextOptions.defaults(), 3, 1, Duration.ofMinutes(2),
                 2000, true, null, true);
 
         ScheduledExecutorService pressCtrlC = Executors.newSingleThreadScheduledExecutor();

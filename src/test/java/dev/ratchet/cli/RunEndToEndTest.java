@@ -227,4 +227,24 @@ class RunEndToEndTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("OPENAI_API_KEY").contains("ratchet demo");
     }
+
+    @Test
+    void lintFindingsGoBackToTheModelAndKeepTheRunFromEndingGreen() throws Exception {
+        Path repo = copyOf("python-ini");
+        List<String> replies = replies("python-ini");
+        server.enqueue(streamed(replies.get(0), 1000, 0, 100));
+        server.enqueue(streamed(replies.get(1), 1000, 512, 100));
+        String lint = "echo 'iniconf/parser.py:3:80: E501 line too long (91 > 79 characters)'; exit 1";
+
+        CliRun result = run(repo, read(TESTREPOS.resolve("python-ini").resolve("task.md")),
+                "--lint-cmd", lint, "--max-iterations", "2");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.GAVE_UP);
+        JsonNode json = JSON.readTree(result.out());
+        assertThat(json.get("tests").get("passed").asBoolean()).as("the tests pass, the lint does not").isTrue();
+        assertThat(json.get("stopReason").asText()).isEqualTo("max_iterations");
+        server.takeRequest();
+        String second = server.takeRequest().getBody().utf8();
+        assertThat(second).contains("Lint results").contains("E501 line too long");
+    }
 }
