@@ -104,7 +104,6 @@ final class JournalStore {
     void clear() throws IOException {
         Files.deleteIfExists(dir.resolve(JOURNAL));
         Durable.syncDirectory(dir);
-        deleteLeftovers();
     }
 
     /** Removes backups and half-written journals that no journal refers to any more. */

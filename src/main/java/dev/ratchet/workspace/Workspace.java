@@ -117,6 +117,8 @@ public final class Workspace implements RepoFiles {
                 throw new WriteFailedException(path, describe(failure) + "; no file was changed", failure);
             }
             journal.clear();
+            hook.at("done");
+            journal.deleteLeftovers();
         }
     }
 
@@ -198,6 +200,7 @@ public final class Workspace implements RepoFiles {
         try {
             rollBack(saved);
             journal.clear();
+            journal.deleteLeftovers();
         } catch (IOException rollbackFailed) {
             rollbackFailed.addSuppressed(failure);
             throw new WriteFailedException(path, describe(failure) + "; rolling back also failed ("
@@ -368,6 +371,7 @@ public final class Workspace implements RepoFiles {
                 }
             }
             journal.clear();
+            journal.deleteLeftovers();
         }
     }
 
@@ -386,6 +390,7 @@ public final class Workspace implements RepoFiles {
                 restore(journal.backupFile(entry.backup()), file, temp, entry.oldMode());
             }
             touchedDirs.add(file.getParent());
+            hook.at("rolled back " + entry.path());
         }
         List<String> dirs = new ArrayList<>(saved.createdDirs());
         for (int i = dirs.size() - 1; i >= 0; i--) {
