@@ -1,5 +1,10 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.workspace.GitRefusalException;
+import dev.ratchet.workspace.NoSuchRunException;
+import dev.ratchet.workspace.NotAGitRepositoryException;
+import dev.ratchet.workspace.UnsafePathException;
+import dev.ratchet.workspace.WriteFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -27,6 +32,14 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof UsageException) {
             return ExitCode.USAGE;
+        }
+        // Subclasses before their parents: both of these are GitRefusalExceptions.
+        if (ex instanceof NotAGitRepositoryException || ex instanceof NoSuchRunException) {
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof GitRefusalException || ex instanceof UnsafePathException
+                || ex instanceof WriteFailedException) {
+            return ExitCode.GAVE_UP;
         }
         return ExitCode.INTERNAL;
     }

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            UndoCommand.class,
+            DiffCommand.class,
+            LogCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
