@@ -2,6 +2,7 @@ package dev.ratchet.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,14 @@ final class PathPolicy {
             if (component.equalsIgnoreCase(".git")) {
                 throw new UnsafePathException(path, "resolves through a symlink into .git/ (" + relative
                         + "); ratchet never touches git's own files");
+            }
+        }
+        for (Path dir = current.getParent(); dir != null && !dir.equals(realRoot) && dir.startsWith(realRoot);
+                dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                String nested = realRoot.relativize(dir).toString().replace('\\', '/');
+                throw new UnsafePathException(path, "is inside " + nested + "/, a nested git repository or submodule "
+                        + "whose changes this repository cannot snapshot or undo; run ratchet in " + nested + " instead");
             }
         }
         return new Resolved(path, current, relative);

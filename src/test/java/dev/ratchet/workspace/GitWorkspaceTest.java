@@ -157,6 +157,107 @@ class GitWorkspaceTest {
     }
 
     @Nested
+    class RepositoryShapes {
+        private void git(Path in, String... args) throws Exception {
+            List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "protocol.file.allow=always"));
+            command.addAll(List.of(args));
+            Process process;
+            try {
+                process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+            } catch (IOException noGit) {
+                org.junit.jupiter.api.Assumptions.abort("needs the git binary to create the repository shape");
+                return;
+            }
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+        }
+
+        @Test
+        void worksInALinkedWorktree(@TempDir Path worktrees) throws Exception {
+            Path tree = worktrees.resolve("feature-tree");
+            git(dir, "worktree", "add", "-b", "feature", tree.toString());
+            repo.hook("pre-commit", "#!/bin/sh\necho ran > \"$(git rev-parse --git-dir)/hook-ran\"\n");
+            ObjectId main = repo.head();
+
+            try (GitWorkspace workspace = GitWorkspace.open(tree)) {
+                assertThat(workspace.workTree()).isEqualTo(tree);
+                assertThat(workspace.gitDir()).isEqualTo(dir.resolve(".git/worktrees/feature-tree"));
+                GitWorkspace.Run run = workspace.begin("edit in the worktree");
+                workspace.files().write(List.of(put("a.txt", "from the worktree\n")));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).as(done.note()).isEqualTo(Outcome.COMMITTED);
+                assertThat(done.branch()).isEqualTo("feature");
+                assertThat(run.dir()).startsWith(dir.resolve(".git/worktrees/feature-tree/ratchet/runs"));
+                assertThat(workspace.gitDir().resolve("hook-ran")).exists();
+                assertThat(repo.head()).isEqualTo(main);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+                assertThat(repo.contentAt(repo.git.getRepository().resolve("refs/heads/feature"), "a.txt"))
+                        .isEqualTo("from the worktree\n");
+
+                workspace.undo(null);
+                assertThat(Files.readString(tree.resolve("a.txt"))).isEqualTo("a1\n");
+                assertThat(repo.git.getRepository().resolve("refs/heads/feature")).isEqualTo(main);
+            }
+        }
+
+        @Test
+        void worksInASuperprojectAndInsideItsSubmodule(@TempDir Path library) throws Exception {
+            TestRepo.withHistory(library).close();
+            repo.git.submoduleAdd().setPath("lib").setURI(library.toUri().toString()).call().close();
+            repo.commitAll("add lib as a submodule");
+            ObjectId libCommit = repo.git.getRepository().resolve("HEAD:lib");
+
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit the superproject");
+                assertThatThrownBy(() -> workspace.files().write(List.of(put("lib/a.txt", "x\n"))))
+                        .isInstanceOf(UnsafePathException.class)
+                        .hasMessageContaining("nested git repository or submodule")
+                        .hasMessageContaining("run ratchet in lib");
+                workspace.files().write(List.of(put("a.txt", "super\n")));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.files()).containsExactly(new ChangedFile("a.txt", Change.MODIFIED));
+                assertThat(repo.git.getRepository().resolve("HEAD:lib")).isEqualTo(libCommit);
+                workspace.undo(null);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+            }
+
+            try (GitWorkspace inside = GitWorkspace.open(dir.resolve("lib"))) {
+                assertThat(inside.workTree()).isEqualTo(dir.resolve("lib"));
+                GitWorkspace.Run run = inside.begin("edit the library");
+                inside.files().write(List.of(put("src/b.txt", "lib change\n")));
+                RunRecord done = inside.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.COMMITTED);
+                assertThat(run.dir()).startsWith(dir.resolve(".git/modules/lib/ratchet/runs"));
+                inside.undo(null);
+                assertThat(Files.readString(dir.resolve("lib/src/b.txt"))).isEqualTo("b1\n");
+            }
+        }
+
+        @Test
+        void aLockedIndexLeavesTheChangesUncommittedAndSaysWhy() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                workspace.files().write(List.of(put("a.txt", "a2\n")));
+                Files.writeString(dir.resolve(".git/index.lock"), "");
+
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.COMMIT_FAILED);
+                assertThat(done.note()).contains("index.lock exists").contains("left uncommitted");
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.read("a.txt")).isEqualTo("a2\n");
+                Files.delete(dir.resolve(".git/index.lock"));
+                workspace.undo(run.id());
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+            }
+        }
+    }
+
+    @Nested
     class Snapshots {
         @Test
         void beginRecordsTheTreeWithoutTouchingHeadIndexOrFiles() throws Exception {
