@@ -1,5 +1,6 @@
 package dev.ratchet.workspace;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
@@ -22,6 +24,9 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Puts the working tree back as it was before a run: the run's files get their old content (in one
@@ -80,7 +85,7 @@ final class RunUndoer {
                             + "; ratchet only restores files. Restore it by hand: git checkout "
                             + GitWorkspace.refOf(record.id(), "before") + " -- " + path);
                 } else {
-                    byte[] content = reader.open(before.get().id(), Constants.OBJ_BLOB).getBytes();
+                    byte[] content = checkedOut(reader, beforeTree, path, before.get().id());
                     writes.add(new FileWrite.Put(path, content, now.isPresent() ? path : null));
                     executable.put(path, before.get().mode().equals(FileMode.EXECUTABLE_FILE));
                 }
@@ -104,6 +109,32 @@ final class RunUndoer {
                     + commit.abbreviate(7).name());
             return new GitWorkspace.UndoResult(record.withOutcome(RunRecord.Outcome.UNDONE, note), changed,
                     commit == null ? null : commit.name());
+        }
+    }
+
+    /**
+     * A blob's bytes as {@code git checkout} would write them (smudge filters such as LFS, and
+     * line-ending conversion), since the snapshot holds what {@code git add} stored.
+     */
+    private byte[] checkedOut(ObjectReader reader, ObjectId tree, String path, ObjectId blob) throws IOException {
+        try (TreeWalk walk = new TreeWalk(repo, reader)) {
+            walk.setOperationType(TreeWalk.OperationType.CHECKOUT_OP);
+            walk.addTree(TreeEntries.iterator(reader, tree));
+            walk.setRecursive(true);
+            walk.setFilter(PathFilter.create(path));
+            DirCacheCheckout.CheckoutMetadata checkout = new DirCacheCheckout.CheckoutMetadata(
+                    org.eclipse.jgit.lib.CoreConfig.EolStreamType.DIRECT, null);
+            while (walk.next()) {
+                if (walk.getPathString().equals(path)) {
+                    checkout = new DirCacheCheckout.CheckoutMetadata(
+                            walk.getEolStreamType(TreeWalk.OperationType.CHECKOUT_OP),
+                            walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE));
+                }
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            DirCacheCheckout.getContent(repo, path, checkout, reader.open(blob, Constants.OBJ_BLOB),
+                    repo.getConfig().get(WorkingTreeOptions.KEY), content);
+            return content.toByteArray();
         }
     }
 

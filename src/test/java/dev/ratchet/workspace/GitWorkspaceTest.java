@@ -587,6 +587,27 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void undoWritesFilesAsCheckoutWouldWithLineEndingConversion() throws Exception {
+            org.eclipse.jgit.lib.StoredConfig config = repo.git.getRepository().getConfig();
+            config.setString("core", null, "autocrlf", "true");
+            config.save();
+            repo.write("win.txt", "one\r\ntwo\r\n");
+            repo.commitAll("windows file");
+            assertThat(repo.contentAt(repo.head(), "win.txt")).isEqualTo("one\ntwo\n");
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("win.txt", "one\r\ntwo\r\nthree\r\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                assertThat(repo.contentAt(repo.head(), "win.txt")).isEqualTo("one\ntwo\nthree\n");
+
+                workspace.undo(null);
+
+                assertThat(repo.read("win.txt")).isEqualTo("one\r\ntwo\r\n");
+                assertThat(repo.changedFiles()).isEmpty();
+            }
+        }
+
+        @Test
         void refusesWhenTheRunsFilesChangedSince() throws Exception {
             try (GitWorkspace workspace = GitWorkspace.open(dir)) {
                 GitWorkspace.Run run = workspace.begin("edit");
