@@ -608,6 +608,32 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void aReadOnlyFileMakesUndoFailWithoutChangingAnything() throws Exception {
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"), put("src/b.txt", "b2\n"));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+                Path locked = dir.resolve("src/b.txt");
+                Process chattr = new ProcessBuilder("chattr", "+i", locked.toString()).redirectErrorStream(true).start();
+                chattr.getInputStream().readAllBytes();
+                org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0, "chattr +i needs root");
+                try {
+                    assertThatThrownBy(() -> workspace.undo(null))
+                            .isInstanceOf(WriteFailedException.class)
+                            .hasMessageStartingWith("src/b.txt: ")
+                            .hasMessageContaining("no file was changed");
+                    assertThat(repo.read("a.txt")).isEqualTo("a2\n");
+                    assertThat(repo.head()).isEqualTo(ObjectId.fromString(done.commit()));
+                    assertThat(workspace.run(run.id()).outcome()).isEqualTo(Outcome.COMMITTED);
+                } finally {
+                    new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor();
+                }
+                workspace.undo(null);
+                assertThat(repo.read("src/b.txt")).isEqualTo("b1\n");
+            }
+        }
+
+        @Test
         void refusesWhenTheRunsFilesChangedSince() throws Exception {
             try (GitWorkspace workspace = GitWorkspace.open(dir)) {
                 GitWorkspace.Run run = workspace.begin("edit");
