@@ -211,15 +211,18 @@ public final class Workspace implements RepoFiles {
 
     private static String describe(IOException e) {
         Throwable cause = e instanceof StepFailure && e.getCause() != null ? e.getCause() : e;
-        String kind = switch (cause.getClass().getSimpleName()) {
-            case "AccessDeniedException" -> "permission denied (read-only file or directory?)";
-            case "FileSystemException" -> "file system refused";
-            case "NoSuchFileException" -> "no such file";
-            default -> cause.getClass().getSimpleName();
-        };
         String message = cause.getMessage();
         if (cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             message = fse.getReason() + (fse.getFile() != null ? " (" + fse.getFile() + ")" : "");
+        }
+        String kind = switch (cause.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied, a read-only file or directory";
+            case "NoSuchFileException" -> "no such file";
+            case "FileSystemException", "IOException" -> null;
+            default -> cause.getClass().getSimpleName();
+        };
+        if (kind == null) {
+            return message == null ? "I/O error" : message;
         }
         return kind + (message == null ? "" : ": " + message);
     }

@@ -279,7 +279,7 @@ class WorkspaceTest {
                     put("src/b.txt", "new b\n"),
                     new FileWrite.Remove("run.sh"))))
                     .isInstanceOf(WriteFailedException.class)
-                    .hasMessageStartingWith("src/b.txt: ")
+                    .hasMessageStartingWith("src/b.txt: Operation not permitted")
                     .hasMessageContaining("no file was changed");
 
             assertThat(TreeState.of(root)).isEqualTo(before);
