@@ -59,7 +59,7 @@ final class RunUndoer {
             List<RunRecord.ChangedFile> changed = TreeEntries.changes(repo, beforeTree, afterTree);
 
             ObjectId commit = record.commit() == null ? null : ObjectId.fromString(record.commit());
-            ObjectId parent = commit == null ? null : removableCommitParent(record, commit);
+            CommitRemoval removal = commit == null ? null : planCommitRemoval(record, commit);
 
             List<FileWrite> writes = new ArrayList<>();
             Map<String, Boolean> executable = new HashMap<>();
@@ -98,9 +98,9 @@ final class RunUndoer {
             }
 
             files.write(writes, executable);
-            if (commit != null && parent != null) {
-                moveHeadBack(record, commit, parent);
-            } else if (commit != null) {
+            if (removal != null && !removal.alreadyDone() && removal.parent() != null) {
+                moveHeadBack(record, commit, removal.parent());
+            } else if (removal != null && !removal.alreadyDone()) {
                 deleteUnbornBranch(record, commit);
             }
             restoreIndex(reader, record, beforeTree, changed);
@@ -138,14 +138,19 @@ final class RunUndoer {
         }
     }
 
-    /**
-     * The parent the branch moves back to (null for a first commit), after checking that the run's
-     * commit is HEAD and is in no remote-tracking branch.
-     */
-    private ObjectId removableCommitParent(RunRecord record, ObjectId commit) throws IOException {
+    /** Where HEAD goes back to (null parent: a first commit), or that an interrupted undo already moved it. */
+    private record CommitRemoval(ObjectId parent, boolean alreadyDone) {
+    }
+
+    /** Checks that the run's commit is HEAD and is in no remote-tracking branch. */
+    private CommitRemoval planCommitRemoval(RunRecord record, ObjectId commit) throws IOException {
         ObjectId head = repo.resolve(Constants.HEAD);
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit runCommit = walk.parseCommit(commit);
+            ObjectId parent = runCommit.getParentCount() == 0 ? null : runCommit.getParent(0).getId();
+            if (!commit.equals(head) && java.util.Objects.equals(head, parent)) {
+                return new CommitRemoval(parent, true); // an undo that died after moving HEAD
+            }
             if (!commit.equals(head)) {
                 boolean below = head != null && walk.isMergedInto(runCommit, walk.parseCommit(head));
                 throw new GitRefusalException("run " + record.id() + "'s commit " + commit.abbreviate(7).name()
@@ -166,7 +171,7 @@ final class RunUndoer {
                             + commit.abbreviate(7).name() + "' instead");
                 }
             }
-            return runCommit.getParentCount() == 0 ? null : runCommit.getParent(0).getId();
+            return new CommitRemoval(parent, false);
         }
     }
 

@@ -634,6 +634,27 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void anUndoInterruptedAfterMovingHeadCanBeRunAgain() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"), put("c.txt", "c\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                // What a killed undo leaves: files restored, HEAD moved, index and record not yet updated.
+                agentWrites(workspace, put("a.txt", "a1\n"), new FileWrite.Remove("c.txt"));
+                RefUpdate back = repo.git.getRepository().updateRef(Constants.HEAD);
+                back.setNewObjectId(head);
+                back.forceUpdate();
+
+                workspace.undo(null);
+
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.changedFiles()).isEmpty();
+                assertThat(workspace.run(run.id()).outcome()).isEqualTo(Outcome.UNDONE);
+            }
+        }
+
+        @Test
         void refusesWhenTheRunsFilesChangedSince() throws Exception {
             try (GitWorkspace workspace = GitWorkspace.open(dir)) {
                 GitWorkspace.Run run = workspace.begin("edit");
