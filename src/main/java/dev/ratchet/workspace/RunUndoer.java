@@ -58,7 +58,7 @@ final class RunUndoer {
             ObjectId afterTree = record.after() != null ? GitWorkspace.treeOf(reader, record.after()) : currentTree;
             List<RunRecord.ChangedFile> changed = TreeEntries.changes(repo, beforeTree, afterTree);
 
-            ObjectId commit = record.commit() == null ? null : ObjectId.fromString(record.commit());
+            ObjectId commit = record.commit() != null ? ObjectId.fromString(record.commit()) : unrecordedCommit(record);
             CommitRemoval removal = commit == null ? null : planCommitRemoval(record, commit);
 
             List<FileWrite> writes = new ArrayList<>();
@@ -135,6 +135,21 @@ final class RunUndoer {
             DirCacheCheckout.getContent(repo, path, checkout, reader.open(blob, Constants.OBJ_BLOB),
                     repo.getConfig().get(WorkingTreeOptions.KEY), content);
             return content.toByteArray();
+        }
+    }
+
+    /**
+     * A run killed between committing and saving its record left a commit the record does not
+     * name; its trailer still does.
+     */
+    private ObjectId unrecordedCommit(RunRecord record) throws IOException {
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (record.outcome() != RunRecord.Outcome.RUNNING || head == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            String message = walk.parseCommit(head).getFullMessage();
+            return message.contains("\nRatchet-Run: " + record.id() + "\n") ? head : null;
         }
     }
 

@@ -655,6 +655,24 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void aRunKilledRightAfterItsCommitIsUndoneWithTheCommit() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                RunRecord started = workspace.run(run.id());
+                agentWrites(workspace, put("a.txt", "a2\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                new RunStore(dir.resolve(".git/ratchet/runs")).save(started); // as if killed before saving
+
+                workspace.undo(null);
+
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+                assertThat(repo.changedFiles()).isEmpty();
+            }
+        }
+
+        @Test
         void refusesWhenTheRunsFilesChangedSince() throws Exception {
             try (GitWorkspace workspace = GitWorkspace.open(dir)) {
                 GitWorkspace.Run run = workspace.begin("edit");
