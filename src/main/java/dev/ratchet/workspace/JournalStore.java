@@ -1,6 +1,5 @@
 package dev.ratchet.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,12 +18,11 @@ import java.util.Optional;
  * that keeps two ratchet processes from writing the same tree at once.
  */
 final class JournalStore {
-    private static final String JOURNAL = "batch.json";
+    private static final String JOURNAL = "batch.journal";
     private static final String LOCK = "lock";
     private static final String BACKUP_PREFIX = "backup-";
 
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper();
 
     JournalStore(Path dir) {
         this.dir = dir;
@@ -32,6 +30,11 @@ final class JournalStore {
 
     Path dir() {
         return dir;
+    }
+
+    /** The journal of the batch in flight, present only while one is. */
+    Path file() {
+        return dir.resolve(JOURNAL);
     }
 
     /** Holds the write lock until closed; refuses at once if another process holds it. */
@@ -62,8 +65,8 @@ final class JournalStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(file.toFile(), WriteJournal.class));
-        } catch (IOException unreadable) {
+            return Optional.of(WriteJournal.parse(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException unreadable) {
             throw new IOException("the journal of an interrupted write, " + file + ", cannot be read ("
                     + unreadable.getMessage() + "); check the files it names by hand, then delete it", unreadable);
         }
@@ -76,7 +79,7 @@ final class JournalStore {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal));
+            out.write(journal.toText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.flush();
             channel.force(true);
         }

@@ -369,7 +369,7 @@ public final class Workspace implements RepoFiles {
                 } catch (IOException e) {
                     throw new IOException("an earlier ratchet was interrupted while writing files in " + root
                             + ", and undoing its half-done write failed: " + describe(e)
-                            + ". Fix the cause; the journal " + journal.dir().resolve("batch.json")
+                            + ". Fix the cause; the journal " + journal.file()
                             + " is kept so the next start tries again", e);
                 }
             }

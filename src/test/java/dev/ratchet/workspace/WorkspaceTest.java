@@ -210,7 +210,7 @@ class WorkspaceTest {
             assertThat(root.resolve("src/b.txt")).doesNotExist();
             assertThat(TreeState.of(root).keySet())
                     .containsExactlyInAnyOrder("a.txt", "deep/", "deep/er/", "deep/er/c.txt", "src/", "run.sh");
-            assertThat(journalDir.resolve("batch.json")).doesNotExist();
+            assertThat(journalDir.resolve("batch.journal")).doesNotExist();
         }
 
         @Test
@@ -283,7 +283,7 @@ class WorkspaceTest {
                     .hasMessageContaining("no file was changed");
 
             assertThat(TreeState.of(root)).isEqualTo(before);
-            assertThat(journalDir.resolve("batch.json")).doesNotExist();
+            assertThat(journalDir.resolve("batch.journal")).doesNotExist();
         }
 
         @Test
@@ -368,9 +368,20 @@ class WorkspaceTest {
                 assertThat(TreeState.of(root)).as("after a crash at '%s'", crashAt)
                         .isEqualTo(crashAt.equals("done") ? after : before);
                 assertThat(Files.list(journalDir).map(p -> p.getFileName().toString())).containsOnly("lock");
-                assertThat(journalDir.resolve("batch.json")).doesNotExist();
+                assertThat(journalDir.resolve("batch.journal")).doesNotExist();
             }
         }
+    }
+
+    @Test
+    void anUnreadableJournalStopsOpenAndSaysWhatToDo() throws IOException {
+        Files.writeString(journalDir.resolve("batch.journal"), "garbage\n");
+
+        assertThatThrownBy(this::open)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("batch.journal")
+                .hasMessageContaining("cannot be read")
+                .hasMessageContaining("then delete it");
     }
 
     @Nested
