@@ -4,6 +4,7 @@ import dev.ratchet.workspace.GitRefusalException;
 import dev.ratchet.workspace.NoSuchRunException;
 import dev.ratchet.workspace.NotAGitRepositoryException;
 import dev.ratchet.workspace.UnsafePathException;
+import dev.ratchet.workspace.WorkspaceBusyException;
 import dev.ratchet.workspace.WriteFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -38,7 +39,7 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
             return ExitCode.USAGE;
         }
         if (ex instanceof GitRefusalException || ex instanceof UnsafePathException
-                || ex instanceof WriteFailedException) {
+                || ex instanceof WriteFailedException || ex instanceof WorkspaceBusyException) {
             return ExitCode.GAVE_UP;
         }
         return ExitCode.INTERNAL;

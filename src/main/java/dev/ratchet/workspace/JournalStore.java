@@ -49,7 +49,7 @@ final class JournalStore {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("another ratchet is writing to " + root + " right now (lock file "
+            throw new WorkspaceBusyException("another ratchet is writing to " + root + " right now (lock file "
                     + dir.resolve(LOCK) + "); wait for it to finish and try again");
         }
         FileLock held = lock;

@@ -367,8 +367,8 @@ public final class Workspace implements RepoFiles {
                 try {
                     rollBack(pending.get());
                 } catch (IOException e) {
-                    throw new IOException("an earlier ratchet was interrupted while writing files in " + root
-                            + ", and undoing its half-done write failed: " + describe(e)
+                    throw new WriteFailedException(journal.file().toString(), "an earlier ratchet was interrupted "
+                            + "while writing files in " + root + ", and undoing its half-done write failed: " + describe(e)
                             + ". Fix the cause; the journal " + journal.file()
                             + " is kept so the next start tries again", e);
                 }

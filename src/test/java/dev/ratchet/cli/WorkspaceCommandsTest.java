@@ -100,4 +100,20 @@ class WorkspaceCommandsTest {
         assertThat(ratchet("log", "--repo", repo.toString())).isZero();
         assertThat(out.toString()).startsWith("No runs recorded in");
     }
+
+    @Test
+    void workspaceExceptionsMapToRefusedOrUsage() {
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.UnsafePathException("/etc", "absolute")))
+                .isEqualTo(ExitCode.GAVE_UP);
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.WriteFailedException("a", "disk full")))
+                .isEqualTo(ExitCode.GAVE_UP);
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.WorkspaceBusyException("busy")))
+                .isEqualTo(ExitCode.GAVE_UP);
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.GitRefusalException("merging")))
+                .isEqualTo(ExitCode.GAVE_UP);
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.NotAGitRepositoryException("no repo")))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(FailureReporter.exitCodeFor(new dev.ratchet.workspace.NoSuchRunException("no run")))
+                .isEqualTo(ExitCode.USAGE);
+    }
 }

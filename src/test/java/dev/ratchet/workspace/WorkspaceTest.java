@@ -439,6 +439,7 @@ class WorkspaceTest {
         first.write(List.of(put("src/b.txt", "first\n")));
 
         assertThat(seen).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(WorkspaceBusyException.class)
                 .hasMessageContaining("another ratchet is writing");
         assertThat(read("a.txt")).isEqualTo("old a\n");
         assertThat(read("src/b.txt")).isEqualTo("first\n");
