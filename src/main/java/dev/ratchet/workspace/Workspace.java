@@ -361,6 +361,9 @@ public final class Workspace implements RepoFiles {
 
     /** Rolls back an interrupted batch, if the journal shows one. */
     private void repair() throws IOException {
+        if (!Files.isDirectory(journal.dir())) {
+            return; // never written here: nothing to repair, and no reason to create the directory yet
+        }
         try (Closeable lock = journal.lock(root)) {
             Optional<WriteJournal> pending = journal.load();
             if (pending.isPresent()) {

@@ -435,6 +435,25 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void hooksComeFromCoreHooksPathWhenSetAsHuskyDoes() throws Exception {
+            org.eclipse.jgit.lib.StoredConfig config = repo.git.getRepository().getConfig();
+            config.setString("core", null, "hooksPath", ".husky");
+            config.save();
+            repo.write(".husky/pre-commit", "#!/bin/sh\necho 'husky says no'\nexit 1\n");
+            Files.setPosixFilePermissions(dir.resolve(".husky/pre-commit"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            repo.hook("pre-commit", "#!/bin/sh\nexit 0\n");
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.HOOK_REJECTED);
+                assertThat(done.note()).contains("husky says no");
+            }
+        }
+
+        @Test
         void noVerifySkipsTheHooks() throws Exception {
             repo.hook("pre-commit", "#!/bin/sh\nexit 1\n");
             repo.hook("commit-msg", "#!/bin/sh\nexit 1\n");
