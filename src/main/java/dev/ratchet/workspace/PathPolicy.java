@@ -48,6 +48,16 @@ final class PathPolicy {
                         + "); ratchet never touches git's own files");
             }
         }
+        return new Resolved(path, current, relative);
+    }
+
+    /**
+     * As {@link #resolve}, and also refuses paths inside a nested repository or submodule: reading
+     * them is harmless, but a write there is invisible to this repository's snapshots and undo.
+     */
+    Resolved resolveForWrite(String path) throws IOException {
+        Resolved resolved = resolve(path);
+        Path current = resolved.absolute();
         for (Path dir = current.getParent(); dir != null && !dir.equals(realRoot) && dir.startsWith(realRoot);
                 dir = dir.getParent()) {
             if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
@@ -56,7 +66,7 @@ final class PathPolicy {
                         + "whose changes this repository cannot snapshot or undo; run ratchet in " + nested + " instead");
             }
         }
-        return new Resolved(path, current, relative);
+        return resolved;
     }
 
     private Path followLink(String path, Path link) throws IOException {

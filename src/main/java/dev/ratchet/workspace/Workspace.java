@@ -236,7 +236,7 @@ public final class Workspace implements RepoFiles {
         List<Target> targets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (FileWrite write : writes) {
-            PathPolicy.Resolved resolved = policy.resolve(write.path());
+            PathPolicy.Resolved resolved = policy.resolveForWrite(write.path());
             if (!seen.add(resolved.relative())) {
                 throw new IllegalArgumentException(write.path() + ": written twice in one batch (as "
                         + resolved.relative() + "); merge the changes to one file into one write");

@@ -210,6 +210,7 @@ class GitWorkspaceTest {
 
             try (GitWorkspace workspace = GitWorkspace.open(dir)) {
                 GitWorkspace.Run run = workspace.begin("edit the superproject");
+                assertThat(workspace.files().read("lib/a.txt")).map(b -> new String(b, UTF_8)).contains("a1\n");
                 assertThatThrownBy(() -> workspace.files().write(List.of(put("lib/a.txt", "x\n"))))
                         .isInstanceOf(UnsafePathException.class)
                         .hasMessageContaining("nested git repository or submodule")

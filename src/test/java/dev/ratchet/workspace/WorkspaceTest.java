@@ -180,6 +180,20 @@ class WorkspaceTest {
         }
 
         @Test
+        void readsButDoesNotWriteInsideANestedRepository() throws IOException {
+            Files.createDirectories(root.resolve("vendor/lib/.git"));
+            Files.writeString(root.resolve("vendor/lib/code.txt"), "theirs\n");
+            Workspace workspace = open();
+
+            assertThat(workspace.read("vendor/lib/code.txt")).isPresent();
+            assertThatThrownBy(() -> workspace.write(List.of(put("vendor/lib/code.txt", "mine\n"))))
+                    .isInstanceOf(UnsafePathException.class)
+                    .hasMessage("vendor/lib/code.txt: is inside vendor/lib/, a nested git repository or submodule "
+                            + "whose changes this repository cannot snapshot or undo; run ratchet in vendor/lib instead");
+            workspace.write(List.of(put("vendor/other.txt", "fine\n")));
+        }
+
+        @Test
         void followsSymlinksThatStayInsideTheRootAndKeepsTheLink() throws IOException {
             Files.createSymbolicLink(root.resolve("alias.txt"), Path.of("a.txt"));
             Files.createSymbolicLink(root.resolve("lib"), Path.of("src"));
