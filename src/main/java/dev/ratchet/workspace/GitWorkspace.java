@@ -340,10 +340,6 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
-    Repository repository() {
-        return repo;
-    }
-
     @Override
     public void close() {
         repo.close();
