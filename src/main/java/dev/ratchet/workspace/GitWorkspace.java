@@ -72,9 +72,9 @@ public final class GitWorkspace implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new NotAGitRepositoryException(dir + ": no such directory; pass --repo with the project's directory");
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile());
         if (builder.getGitDir() == null) {
-            throw new NotAGitRepositoryException(dir.toAbsolutePath() + " is not inside a git repository; run "
+            throw new NotAGitRepositoryException(dir.toAbsolutePath().normalize() + " is not inside a git repository; run "
                     + "'git init' there (ratchet snapshots and commits through git), or pass --no-git to work "
                     + "without snapshots, commits or undo");
         }

@@ -70,7 +70,7 @@ class GitWorkspaceTest {
 
         @Test
         void opensTheRepositoryThatContainsASubdirectory() throws IOException {
-            try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("src"))) {
+            try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("src/.."))) {
                 assertThat(workspace.workTree()).isEqualTo(dir);
                 assertThat(workspace.files().root()).isEqualTo(dir.toRealPath());
                 assertThat(workspace.status().branch()).isEqualTo("main");
