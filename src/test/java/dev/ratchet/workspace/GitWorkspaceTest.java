@@ -70,7 +70,10 @@ class GitWorkspaceTest {
 
         @Test
         void opensTheRepositoryThatContainsASubdirectory() throws IOException {
-            try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("src/.."))) {
+            try (GitWorkspace dotted = GitWorkspace.open(dir.resolve("src/.."))) {
+                assertThat(dotted.workTree()).isEqualTo(dir);
+            }
+            try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("src"))) {
                 assertThat(workspace.workTree()).isEqualTo(dir);
                 assertThat(workspace.files().root()).isEqualTo(dir.toRealPath());
                 assertThat(workspace.status().branch()).isEqualTo("main");
