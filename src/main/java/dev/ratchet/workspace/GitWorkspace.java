@@ -177,9 +177,13 @@ public final class GitWorkspace implements AutoCloseable {
         ObjectId before;
         ObjectId index;
         try (ObjectInserter inserter = repo.newObjectInserter()) {
+            List<ObjectId> parents = head == null ? List.of() : List.of(head);
             index = snapshotter.indexTree(inserter);
+            // A ref keeps the index tree from 'git gc'; undo needs it to restore what was staged.
+            snapshotter.commit(inserter, index, parents, "ratchet run " + id + ": index before the run\n",
+                    refOf(id, "index"));
             ObjectId tree = snapshotter.workingTree(inserter);
-            before = snapshotter.commit(inserter, tree, head == null ? List.of() : List.of(head),
+            before = snapshotter.commit(inserter, tree, parents,
                     "ratchet run " + id + ": working tree before the run\n\n" + task + "\n", refOf(id, "before"));
         }
         RunRecord record = new RunRecord(id, task, clock.instant(), branch, head == null ? null : head.name(),

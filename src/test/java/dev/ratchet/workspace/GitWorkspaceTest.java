@@ -285,6 +285,12 @@ class GitWorkspaceTest {
                 ObjectId snapshot = ObjectId.fromString(record.before());
                 assertThat(repo.git.getRepository().exactRef("refs/ratchet/runs/" + run.id() + "/before").getObjectId())
                         .isEqualTo(snapshot);
+                ObjectId indexCommit = repo.git.getRepository().exactRef("refs/ratchet/runs/" + run.id() + "/index")
+                        .getObjectId();
+                try (RevWalk walk = new RevWalk(repo.git.getRepository())) {
+                    assertThat(walk.parseCommit(indexCommit).getTree().name()).isEqualTo(record.indexBefore());
+                }
+                assertThat(repo.contentAt(indexCommit, "a.txt")).isEqualTo("user edit\n");
                 assertThat(repo.contentAt(snapshot, "a.txt")).isEqualTo("user edit, unstaged part\n");
                 assertThat(repo.contentAt(snapshot, "notes/untracked.txt")).isEqualTo("mine\n");
                 assertThat(repo.contentAt(snapshot, "build/out.class")).isNull();
