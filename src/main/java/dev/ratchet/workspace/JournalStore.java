@@ -23,9 +23,23 @@ final class JournalStore {
     private static final String BACKUP_PREFIX = "backup-";
 
     private final Path dir;
+    private final Path lockFile;
+    private final boolean removeDirWhenIdle;
 
+    /** A journal directory that stays (inside a git dir), with its lock file in it. */
     JournalStore(Path dir) {
+        this(dir, dir.resolve(LOCK), false);
+    }
+
+    /**
+     * A journal directory that is removed whenever no batch is in flight, so that writing to many
+     * directories without git leaves no trail; its lock must then live elsewhere, since deleting
+     * a lock file other processes may have open would let two of them hold "the" lock.
+     */
+    JournalStore(Path dir, Path lockFile, boolean removeDirWhenIdle) {
         this.dir = dir;
+        this.lockFile = lockFile;
+        this.removeDirWhenIdle = removeDirWhenIdle;
     }
 
     Path dir() {
@@ -39,8 +53,8 @@ final class JournalStore {
 
     /** Holds the write lock until closed; refuses at once if another process holds it. */
     Closeable lock(Path root) throws IOException {
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -50,7 +64,7 @@ final class JournalStore {
         if (lock == null) {
             channel.close();
             throw new WorkspaceBusyException("another ratchet is writing to " + root + " right now (lock file "
-                    + dir.resolve(LOCK) + "); wait for it to finish and try again");
+                    + lockFile + "); wait for it to finish and try again");
         }
         FileLock held = lock;
         return () -> {
@@ -107,6 +121,17 @@ final class JournalStore {
     void clear() throws IOException {
         Files.deleteIfExists(dir.resolve(JOURNAL));
         Durable.syncDirectory(dir);
+    }
+
+    /** Call with the lock held, after {@link #clear}: removes the directory if it is to go and is empty. */
+    void removeIfIdle() throws IOException {
+        if (removeDirWhenIdle) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException stillInUse) {
+                // Something unexpected is in there; leave it for a human rather than guess.
+            }
+        }
     }
 
     /** Removes backups and half-written journals that no journal refers to any more. */

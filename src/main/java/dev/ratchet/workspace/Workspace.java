@@ -52,7 +52,7 @@ public final class Workspace implements RepoFiles {
      */
     public static Workspace open(Path root) throws IOException {
         Path realRoot = realDirectory(root);
-        return open(realRoot, new JournalStore(journalDirFor(realRoot, System.getenv())), StepHook.NONE);
+        return open(realRoot, journalFor(realRoot, System.getenv()), StepHook.NONE);
     }
 
     /** The seam for tests: a chosen journal directory and a hook called between the steps of a write. */
@@ -119,6 +119,7 @@ public final class Workspace implements RepoFiles {
             journal.clear();
             hook.at("done");
             journal.deleteLeftovers();
+            journal.removeIfIdle();
         }
     }
 
@@ -201,6 +202,7 @@ public final class Workspace implements RepoFiles {
             rollBack(saved);
             journal.clear();
             journal.deleteLeftovers();
+            journal.removeIfIdle();
         } catch (IOException rollbackFailed) {
             rollbackFailed.addSuppressed(failure);
             throw new WriteFailedException(path, describe(failure) + "; rolling back also failed ("
@@ -309,6 +311,7 @@ public final class Workspace implements RepoFiles {
             return saved;
         } catch (IOException e) {
             journal.deleteLeftovers();
+            journal.removeIfIdle();
             String path = targets.get(Math.min(entries.size(), targets.size() - 1)).resolved.given();
             throw new WriteFailedException(path, "could not save the backup or journal in " + journal.dir()
                     + " (" + describe(e) + "); no file was changed", e);
@@ -378,6 +381,7 @@ public final class Workspace implements RepoFiles {
             }
             journal.clear();
             journal.deleteLeftovers();
+            journal.removeIfIdle();
         }
     }
 
@@ -436,23 +440,38 @@ public final class Workspace implements RepoFiles {
      * The journal lives in the git dir when there is one, so it never shows in the user's tree and
      * moves with the repository. Without git it goes to the user's state directory (not the temp
      * dir: a reboot may clear /tmp, and a journal that vanishes after a power cut cannot roll back),
-     * keyed by the root's real path.
+     * keyed by the root's real path, and is removed whenever no batch is in flight; its lock file
+     * stays behind in the temp dir, which the system cleans.
      */
-    static Path journalDirFor(Path realRoot, Map<String, String> env) throws IOException {
-        for (Path dir = realRoot; dir != null; dir = dir.getParent()) {
-            Path dotGit = dir.resolve(".git");
-            if (Files.isDirectory(dotGit)) {
-                return dotGit.resolve("ratchet").resolve("journal");
-            }
-            if (Files.isRegularFile(dotGit)) {
-                return gitDirOfLink(dir, dotGit).resolve("ratchet").resolve("journal");
-            }
+    static JournalStore journalFor(Path realRoot, Map<String, String> env) throws IOException {
+        Optional<Path> gitDir = gitDirAbove(realRoot);
+        if (gitDir.isPresent()) {
+            return new JournalStore(gitDir.get().resolve("ratchet").resolve("journal"));
         }
+        String key = keyOf(realRoot);
         String stateHome = env.get("XDG_STATE_HOME");
         Path base = stateHome != null && !stateHome.isBlank()
                 ? Path.of(stateHome)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("ratchet").resolve("journals").resolve(keyOf(realRoot));
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-locks", key + ".lock");
+        return new JournalStore(base.resolve("ratchet").resolve("journals").resolve(key), lock, true);
+    }
+
+    static Path journalDirFor(Path realRoot, Map<String, String> env) throws IOException {
+        return journalFor(realRoot, env).dir();
+    }
+
+    private static Optional<Path> gitDirAbove(Path realRoot) throws IOException {
+        for (Path dir = realRoot; dir != null; dir = dir.getParent()) {
+            Path dotGit = dir.resolve(".git");
+            if (Files.isDirectory(dotGit)) {
+                return Optional.of(dotGit);
+            }
+            if (Files.isRegularFile(dotGit)) {
+                return Optional.of(gitDirOfLink(dir, dotGit));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A worktree or submodule has a {@code .git} file saying {@code gitdir: <path>}. */

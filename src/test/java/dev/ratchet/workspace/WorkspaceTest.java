@@ -428,6 +428,29 @@ class WorkspaceTest {
         }
 
         @Test
+        void withoutGitTheJournalDirectoryExistsOnlyWhileABatchIsInFlight() throws IOException {
+            JournalStore store = Workspace.journalFor(root.toRealPath(), Map.of("XDG_STATE_HOME", outside.toString()));
+            Map<String, String> before = TreeState.of(root);
+            Workspace crashing = Workspace.open(root, store, step -> {
+                if (step.equals("applied a.txt")) {
+                    throw new SimulatedCrash();
+                }
+            });
+            assertThatThrownBy(() -> crashing.write(List.of(put("a.txt", "new a\n"), put("src/b.txt", "new b\n"))))
+                    .isInstanceOf(SimulatedCrash.class);
+            assertThat(store.file()).exists();
+
+            Workspace workspace = Workspace.open(root, store, StepHook.NONE);
+
+            assertThat(TreeState.of(root)).isEqualTo(before);
+            assertThat(store.dir()).doesNotExist();
+            workspace.write(List.of(put("a.txt", "new a\n")));
+            assertThat(read("a.txt")).isEqualTo("new a\n");
+            assertThat(store.dir()).doesNotExist();
+            assertThat(outside.resolve("ratchet/journals")).isEmptyDirectory();
+        }
+
+        @Test
         void leavesNothingInTheUsersTree() throws IOException {
             Files.createDirectories(root.resolve(".git"));
             Map<String, String> expected = new java.util.TreeMap<>(TreeState.of(root));
