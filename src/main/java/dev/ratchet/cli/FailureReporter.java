@@ -1,10 +1,19 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.check.CheckStartException;
+import dev.ratchet.check.NoTestCommandException;
 import dev.ratchet.config.ConfigException;
+import dev.ratchet.context.ContextException;
 import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.ChatCancelledException;
 import dev.ratchet.model.ModelException;
 import dev.ratchet.model.ModelSetupException;
+import dev.ratchet.workspace.GitRefusalException;
+import dev.ratchet.workspace.NoSuchRunException;
+import dev.ratchet.workspace.NotAGitRepositoryException;
+import dev.ratchet.workspace.UnsafePathException;
+import dev.ratchet.workspace.WorkspaceBusyException;
+import dev.ratchet.workspace.WriteFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -30,12 +39,17 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeFor(Throwable ex) {
+        // Subclasses before their parents: NotAGitRepository and NoSuchRun are GitRefusalExceptions.
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelSetupException
-                || ex instanceof dev.ratchet.context.ContextException
-                || ex instanceof dev.ratchet.workspace.GitRefusalException
-                || ex instanceof dev.ratchet.check.NoTestCommandException
-                || ex instanceof dev.ratchet.check.CheckStartException) {
+                || ex instanceof ContextException || ex instanceof NoTestCommandException
+                || ex instanceof CheckStartException || ex instanceof NotAGitRepositoryException
+                || ex instanceof NoSuchRunException) {
             return ExitCode.USAGE;
+        }
+        // The repository's state (a merge in progress, a run already undone), a path or a write was refused.
+        if (ex instanceof GitRefusalException || ex instanceof UnsafePathException
+                || ex instanceof WriteFailedException || ex instanceof WorkspaceBusyException) {
+            return ExitCode.GAVE_UP;
         }
         if (ex instanceof BudgetExceededException) {
             return ExitCode.BUDGET;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         })
 public final class RatchetCommand implements Callable<Integer> {
     /** Subcommand names in the order help lists them. */
-    static final List<String> SUBCOMMANDS = List.of("run", "demo", "apply", "context", "models", "doctor", "help");
+    static final List<String> SUBCOMMANDS = List.of("run", "demo", "apply", "undo", "diff", "log", "context", "models", "doctor", "help");
 
     private final Io io;
 
@@ -69,6 +69,9 @@ public final class RatchetCommand implements Callable<Integer> {
             case "run" -> new RunCommand(io);
             case "demo" -> new DemoCommand(io);
             case "apply" -> new ApplyCommand(io);
+            case "undo" -> new UndoCommand(io);
+            case "diff" -> new DiffCommand(io);
+            case "log" -> new LogCommand(io);
             case "context" -> new ContextCommand(io);
             case "models" -> new ModelsCommand(io);
             case "doctor" -> new DoctorCommand(io);

@@ -72,9 +72,9 @@ public final class GitWorkspace implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new NotAGitRepositoryException(dir + ": no such directory; pass --repo with the project's directory");
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile());
         if (builder.getGitDir() == null) {
-            throw new NotAGitRepositoryException(dir.toAbsolutePath() + " is not inside a git repository; run "
+            throw new NotAGitRepositoryException(dir.toAbsolutePath().normalize() + " is not inside a git repository; run "
                     + "'git init' there (ratchet snapshots and commits through git), or pass --no-git to work "
                     + "without snapshots, commits or undo");
         }
@@ -177,9 +177,13 @@ public final class GitWorkspace implements AutoCloseable {
         ObjectId before;
         ObjectId index;
         try (ObjectInserter inserter = repo.newObjectInserter()) {
+            List<ObjectId> parents = head == null ? List.of() : List.of(head);
             index = snapshotter.indexTree(inserter);
+            // A ref keeps the index tree from 'git gc'; undo needs it to restore what was staged.
+            snapshotter.commit(inserter, index, parents, "ratchet run " + id + ": index before the run\n",
+                    refOf(id, "index"));
             ObjectId tree = snapshotter.workingTree(inserter);
-            before = snapshotter.commit(inserter, tree, head == null ? List.of() : List.of(head),
+            before = snapshotter.commit(inserter, tree, parents,
                     "ratchet run " + id + ": working tree before the run\n\n" + task + "\n", refOf(id, "before"));
         }
         RunRecord record = new RunRecord(id, task, clock.instant(), branch, head == null ? null : head.name(),
@@ -338,10 +342,6 @@ public final class GitWorkspace implements AutoCloseable {
                 return id;
             }
         }
-    }
-
-    Repository repository() {
-        return repo;
     }
 
     @Override

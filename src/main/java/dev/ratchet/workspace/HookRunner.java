@@ -55,6 +55,8 @@ final class HookRunner {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repo.getWorkTree())
                 .redirectErrorStream(true);
+        // Hooks are the user's scripts, but the model's API key has no business there.
+        builder.environment().keySet().removeIf(name -> name.endsWith("_API_KEY"));
         builder.environment().putAll(env);
         builder.environment().put("GIT_EDITOR", ":");
         Process process;

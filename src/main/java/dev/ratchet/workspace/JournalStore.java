@@ -1,6 +1,5 @@
 package dev.ratchet.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,25 +18,43 @@ import java.util.Optional;
  * that keeps two ratchet processes from writing the same tree at once.
  */
 final class JournalStore {
-    private static final String JOURNAL = "batch.json";
+    private static final String JOURNAL = "batch.journal";
     private static final String LOCK = "lock";
     private static final String BACKUP_PREFIX = "backup-";
 
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Path lockFile;
+    private final boolean removeDirWhenIdle;
 
+    /** A journal directory that stays (inside a git dir), with its lock file in it. */
     JournalStore(Path dir) {
+        this(dir, dir.resolve(LOCK), false);
+    }
+
+    /**
+     * A journal directory that is removed whenever no batch is in flight, so that writing to many
+     * directories without git leaves no trail; its lock must then live elsewhere, since deleting
+     * a lock file other processes may have open would let two of them hold "the" lock.
+     */
+    JournalStore(Path dir, Path lockFile, boolean removeDirWhenIdle) {
         this.dir = dir;
+        this.lockFile = lockFile;
+        this.removeDirWhenIdle = removeDirWhenIdle;
     }
 
     Path dir() {
         return dir;
     }
 
+    /** The journal of the batch in flight, present only while one is. */
+    Path file() {
+        return dir.resolve(JOURNAL);
+    }
+
     /** Holds the write lock until closed; refuses at once if another process holds it. */
     Closeable lock(Path root) throws IOException {
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -46,8 +63,8 @@ final class JournalStore {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("another ratchet is writing to " + root + " right now (lock file "
-                    + dir.resolve(LOCK) + "); wait for it to finish and try again");
+            throw new WorkspaceBusyException("another ratchet is writing to " + root + " right now (lock file "
+                    + lockFile + "); wait for it to finish and try again");
         }
         FileLock held = lock;
         return () -> {
@@ -62,8 +79,8 @@ final class JournalStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(file.toFile(), WriteJournal.class));
-        } catch (IOException unreadable) {
+            return Optional.of(WriteJournal.parse(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException unreadable) {
             throw new IOException("the journal of an interrupted write, " + file + ", cannot be read ("
                     + unreadable.getMessage() + "); check the files it names by hand, then delete it", unreadable);
         }
@@ -76,7 +93,7 @@ final class JournalStore {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal));
+            out.write(journal.toText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.flush();
             channel.force(true);
         }
@@ -104,7 +121,17 @@ final class JournalStore {
     void clear() throws IOException {
         Files.deleteIfExists(dir.resolve(JOURNAL));
         Durable.syncDirectory(dir);
-        deleteLeftovers();
+    }
+
+    /** Call with the lock held, after {@link #clear}: removes the directory if it is to go and is empty. */
+    void removeIfIdle() throws IOException {
+        if (removeDirWhenIdle) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException stillInUse) {
+                // Something unexpected is in there; leave it for a human rather than guess.
+            }
+        }
     }
 
     /** Removes backups and half-written journals that no journal refers to any more. */

@@ -2,6 +2,7 @@ package dev.ratchet.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,24 @@ final class PathPolicy {
             }
         }
         return new Resolved(path, current, relative);
+    }
+
+    /**
+     * As {@link #resolve}, and also refuses paths inside a nested repository or submodule: reading
+     * them is harmless, but a write there is invisible to this repository's snapshots and undo.
+     */
+    Resolved resolveForWrite(String path) throws IOException {
+        Resolved resolved = resolve(path);
+        Path current = resolved.absolute();
+        for (Path dir = current.getParent(); dir != null && !dir.equals(realRoot) && dir.startsWith(realRoot);
+                dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                String nested = realRoot.relativize(dir).toString().replace('\\', '/');
+                throw new UnsafePathException(path, "is inside " + nested + "/, a nested git repository or submodule "
+                        + "whose changes this repository cannot snapshot or undo; run ratchet in " + nested + " instead");
+            }
+        }
+        return resolved;
     }
 
     private Path followLink(String path, Path link) throws IOException {

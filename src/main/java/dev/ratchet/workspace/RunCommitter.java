@@ -16,6 +16,7 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -82,8 +83,20 @@ final class RunCommitter {
         Files.createDirectories(runDir);
         File tempIndex = runDir.resolve("index").toFile();
         Map<String, String> env = Map.of("GIT_INDEX_FILE", tempIndex.getAbsolutePath());
+        DirCache index;
         try {
-            writeCommitIndex(tempIndex, head, afterTree, paths);
+            // Held from here to the end, as git commit does, so no other git command changes the index meanwhile.
+            index = repo.lockDirCache();
+        } catch (LockFailedException busy) {
+            return record.finished(RunRecord.Outcome.COMMIT_FAILED, clock.instant(), model, after.name(), null,
+                    changed, "could not commit: the index is locked (" + repo.getIndexFile() + ".lock exists); "
+                            + "another git command is running, or one crashed and left the lock behind. The changes "
+                            + "are left uncommitted in the working tree: commit them by hand once the lock is gone, "
+                            + "or run 'ratchet undo " + record.id() + "' to drop them");
+        }
+        ObjectId commitId;
+        try {
+            writeCommitIndex(tempIndex, index, head, afterTree, paths);
             if (verify) {
                 HookRunner.Result preCommit = hooks.run("pre-commit", List.of(), env);
                 if (preCommit.rejected()) {
@@ -100,26 +113,27 @@ final class RunCommitter {
             }
             String message = cleanUp(Files.readString(messageFile, StandardCharsets.UTF_8));
             DirCache committed = DirCache.read(tempIndex, FS.DETECTED);
-            ObjectId commitId = writeCommit(committed, head, message);
-            updateIndex(committed, paths);
-            if (verify) {
-                hooks.run("post-commit", List.of(), Map.of());
-            }
-            boolean hookMayHaveChangedFiles = verify && hooks.exists("pre-commit");
-            if (hookMayHaveChangedFiles) {
-                try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
-                    ObjectId tree = snapshotter.workingTree(inserter);
-                    after = snapshotter.commit(inserter, tree, List.of(ObjectId.fromString(record.before())),
-                            "ratchet run " + record.id() + ": working tree after the run and its commit hooks\n",
-                            afterRef);
-                    changed = TreeEntries.changes(repo, GitWorkspace.treeOf(reader, record.before()), tree);
-                }
-            }
-            return record.finished(RunRecord.Outcome.COMMITTED, clock.instant(), model, after.name(),
-                    commitId.name(), changed, commitNote(commitId, changed.size()));
+            commitId = writeCommit(committed, head, message);
+            updateIndex(index, committed, paths);
         } finally {
+            index.unlock();
             Files.deleteIfExists(tempIndex.toPath());
         }
+        if (verify) {
+            hooks.run("post-commit", List.of(), Map.of());
+        }
+        if (verify && hooks.exists("pre-commit")) {
+            // A formatting hook may have rewritten files: "after" is what the tree holds now.
+            try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
+                ObjectId tree = snapshotter.workingTree(inserter);
+                after = snapshotter.commit(inserter, tree, List.of(ObjectId.fromString(record.before())),
+                        "ratchet run " + record.id() + ": working tree after the run and its commit hooks\n",
+                        afterRef);
+                changed = TreeEntries.changes(repo, GitWorkspace.treeOf(reader, record.before()), tree);
+            }
+        }
+        return record.finished(RunRecord.Outcome.COMMITTED, clock.instant(), model, after.name(),
+                commitId.name(), changed, commitNote(commitId, changed.size()));
     }
 
     private RunRecord rejected(RunRecord record, String model, ObjectId after, List<RunRecord.ChangedFile> changed,
@@ -144,8 +158,8 @@ final class RunCommitter {
     }
 
     /** HEAD's tree with the run's files replaced: what {@code git commit --only} stages. */
-    private void writeCommitIndex(File file, ObjectId head, ObjectId afterTree, Set<String> paths) throws IOException {
-        DirCache index = repo.readDirCache();
+    private void writeCommitIndex(File file, DirCache index, ObjectId head, ObjectId afterTree, Set<String> paths)
+            throws IOException {
         DirCache temp = DirCache.lock(file, FS.DETECTED);
         try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
             DirCacheBuilder builder = temp.builder();
@@ -213,30 +227,26 @@ final class RunCommitter {
     }
 
     /** The real index now agrees with the commit for the run's files, and only for them. */
-    private void updateIndex(DirCache committed, Set<String> paths) throws IOException {
-        DirCache index = repo.lockDirCache();
-        try {
-            DirCacheEditor editor = index.editor();
-            for (String path : paths) {
-                DirCacheEntry entry = committed.getEntry(path);
-                if (entry == null) {
-                    editor.add(new DirCacheEditor.DeletePath(path));
-                } else {
-                    editor.add(new DirCacheEditor.PathEdit(path) {
-                        @Override
-                        public void apply(DirCacheEntry target) {
-                            target.copyMetaData(entry);
-                        }
-                    });
-                }
+    private void updateIndex(DirCache index, DirCache committed, Set<String> paths) throws IOException {
+        DirCacheEditor editor = index.editor();
+        for (String path : paths) {
+            DirCacheEntry entry = committed.getEntry(path);
+            if (entry == null) {
+                editor.add(new DirCacheEditor.DeletePath(path));
+            } else {
+                editor.add(new DirCacheEditor.PathEdit(path) {
+                    @Override
+                    public void apply(DirCacheEntry target) {
+                        target.copyMetaData(entry);
+                    }
+                });
             }
-            editor.finish();
-            index.write();
-            if (!index.commit()) {
-                throw new IOException("could not update the index " + repo.getIndexFile());
-            }
-        } finally {
-            index.unlock();
+        }
+        editor.finish();
+        index.write();
+        if (!index.commit()) {
+            throw new IOException("the commit is made, but the index " + repo.getIndexFile()
+                    + " could not be updated; run 'git reset -- <the run's files>' to refresh it");
         }
     }
 

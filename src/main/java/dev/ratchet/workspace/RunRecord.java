@@ -48,6 +48,8 @@ public record RunRecord(
         UNCOMMITTED,
         /** A pre-commit or commit-msg hook refused the commit; the changes are in the working tree. */
         HOOK_REJECTED,
+        /** Committing failed before anything was committed (a locked index); the changes are in the working tree. */
+        COMMIT_FAILED,
         /** The run changed no file. */
         NO_CHANGES,
         /** {@code ratchet undo} restored the tree as it was before the run. */

@@ -1,5 +1,6 @@
 package dev.ratchet.workspace;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
@@ -22,6 +24,9 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Puts the working tree back as it was before a run: the run's files get their old content (in one
@@ -53,8 +58,8 @@ final class RunUndoer {
             ObjectId afterTree = record.after() != null ? GitWorkspace.treeOf(reader, record.after()) : currentTree;
             List<RunRecord.ChangedFile> changed = TreeEntries.changes(repo, beforeTree, afterTree);
 
-            ObjectId commit = record.commit() == null ? null : ObjectId.fromString(record.commit());
-            ObjectId parent = commit == null ? null : removableCommitParent(record, commit);
+            ObjectId commit = record.commit() != null ? ObjectId.fromString(record.commit()) : unrecordedCommit(record);
+            CommitRemoval removal = commit == null ? null : planCommitRemoval(record, commit);
 
             List<FileWrite> writes = new ArrayList<>();
             Map<String, Boolean> executable = new HashMap<>();
@@ -80,7 +85,7 @@ final class RunUndoer {
                             + "; ratchet only restores files. Restore it by hand: git checkout "
                             + GitWorkspace.refOf(record.id(), "before") + " -- " + path);
                 } else {
-                    byte[] content = reader.open(before.get().id(), Constants.OBJ_BLOB).getBytes();
+                    byte[] content = checkedOut(reader, beforeTree, path, before.get().id());
                     writes.add(new FileWrite.Put(path, content, now.isPresent() ? path : null));
                     executable.put(path, before.get().mode().equals(FileMode.EXECUTABLE_FILE));
                 }
@@ -93,9 +98,9 @@ final class RunUndoer {
             }
 
             files.write(writes, executable);
-            if (commit != null && parent != null) {
-                moveHeadBack(record, commit, parent);
-            } else if (commit != null) {
+            if (removal != null && !removal.alreadyDone() && removal.parent() != null) {
+                moveHeadBack(record, commit, removal.parent());
+            } else if (removal != null && !removal.alreadyDone()) {
                 deleteUnbornBranch(record, commit);
             }
             restoreIndex(reader, record, beforeTree, changed);
@@ -108,13 +113,59 @@ final class RunUndoer {
     }
 
     /**
-     * The parent the branch moves back to (null for a first commit), after checking that the run's
-     * commit is HEAD and is in no remote-tracking branch.
+     * A blob's bytes as {@code git checkout} would write them (smudge filters such as LFS, and
+     * line-ending conversion), since the snapshot holds what {@code git add} stored.
      */
-    private ObjectId removableCommitParent(RunRecord record, ObjectId commit) throws IOException {
+    private byte[] checkedOut(ObjectReader reader, ObjectId tree, String path, ObjectId blob) throws IOException {
+        try (TreeWalk walk = new TreeWalk(repo, reader)) {
+            walk.setOperationType(TreeWalk.OperationType.CHECKOUT_OP);
+            walk.addTree(TreeEntries.iterator(reader, tree));
+            walk.setRecursive(true);
+            walk.setFilter(PathFilter.create(path));
+            DirCacheCheckout.CheckoutMetadata checkout = new DirCacheCheckout.CheckoutMetadata(
+                    org.eclipse.jgit.lib.CoreConfig.EolStreamType.DIRECT, null);
+            while (walk.next()) {
+                if (walk.getPathString().equals(path)) {
+                    checkout = new DirCacheCheckout.CheckoutMetadata(
+                            walk.getEolStreamType(TreeWalk.OperationType.CHECKOUT_OP),
+                            walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE));
+                }
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            DirCacheCheckout.getContent(repo, path, checkout, reader.open(blob, Constants.OBJ_BLOB),
+                    repo.getConfig().get(WorkingTreeOptions.KEY), content);
+            return content.toByteArray();
+        }
+    }
+
+    /**
+     * A run killed between committing and saving its record left a commit the record does not
+     * name; its trailer still does.
+     */
+    private ObjectId unrecordedCommit(RunRecord record) throws IOException {
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (record.outcome() != RunRecord.Outcome.RUNNING || head == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            String message = walk.parseCommit(head).getFullMessage();
+            return message.contains("\nRatchet-Run: " + record.id() + "\n") ? head : null;
+        }
+    }
+
+    /** Where HEAD goes back to (null parent: a first commit), or that an interrupted undo already moved it. */
+    private record CommitRemoval(ObjectId parent, boolean alreadyDone) {
+    }
+
+    /** Checks that the run's commit is HEAD and is in no remote-tracking branch. */
+    private CommitRemoval planCommitRemoval(RunRecord record, ObjectId commit) throws IOException {
         ObjectId head = repo.resolve(Constants.HEAD);
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit runCommit = walk.parseCommit(commit);
+            ObjectId parent = runCommit.getParentCount() == 0 ? null : runCommit.getParent(0).getId();
+            if (!commit.equals(head) && java.util.Objects.equals(head, parent)) {
+                return new CommitRemoval(parent, true); // an undo that died after moving HEAD
+            }
             if (!commit.equals(head)) {
                 boolean below = head != null && walk.isMergedInto(runCommit, walk.parseCommit(head));
                 throw new GitRefusalException("run " + record.id() + "'s commit " + commit.abbreviate(7).name()
@@ -135,7 +186,7 @@ final class RunUndoer {
                             + commit.abbreviate(7).name() + "' instead");
                 }
             }
-            return runCommit.getParentCount() == 0 ? null : runCommit.getParent(0).getId();
+            return new CommitRemoval(parent, false);
         }
     }
 

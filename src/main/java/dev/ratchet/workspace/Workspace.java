@@ -52,7 +52,7 @@ public final class Workspace implements RepoFiles {
      */
     public static Workspace open(Path root) throws IOException {
         Path realRoot = realDirectory(root);
-        return open(realRoot, new JournalStore(journalDirFor(realRoot, System.getenv())), StepHook.NONE);
+        return open(realRoot, journalFor(realRoot, System.getenv()), StepHook.NONE);
     }
 
     /** The seam for tests: a chosen journal directory and a hook called between the steps of a write. */
@@ -117,6 +117,9 @@ public final class Workspace implements RepoFiles {
                 throw new WriteFailedException(path, describe(failure) + "; no file was changed", failure);
             }
             journal.clear();
+            hook.at("done");
+            journal.deleteLeftovers();
+            journal.removeIfIdle();
         }
     }
 
@@ -198,6 +201,8 @@ public final class Workspace implements RepoFiles {
         try {
             rollBack(saved);
             journal.clear();
+            journal.deleteLeftovers();
+            journal.removeIfIdle();
         } catch (IOException rollbackFailed) {
             rollbackFailed.addSuppressed(failure);
             throw new WriteFailedException(path, describe(failure) + "; rolling back also failed ("
@@ -208,15 +213,18 @@ public final class Workspace implements RepoFiles {
 
     private static String describe(IOException e) {
         Throwable cause = e instanceof StepFailure && e.getCause() != null ? e.getCause() : e;
-        String kind = switch (cause.getClass().getSimpleName()) {
-            case "AccessDeniedException" -> "permission denied (read-only file or directory?)";
-            case "FileSystemException" -> "file system refused";
-            case "NoSuchFileException" -> "no such file";
-            default -> cause.getClass().getSimpleName();
-        };
         String message = cause.getMessage();
         if (cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             message = fse.getReason() + (fse.getFile() != null ? " (" + fse.getFile() + ")" : "");
+        }
+        String kind = switch (cause.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied, a read-only file or directory";
+            case "NoSuchFileException" -> "no such file";
+            case "FileSystemException", "IOException" -> null;
+            default -> cause.getClass().getSimpleName();
+        };
+        if (kind == null) {
+            return message == null ? "I/O error" : message;
         }
         return kind + (message == null ? "" : ": " + message);
     }
@@ -230,7 +238,7 @@ public final class Workspace implements RepoFiles {
         List<Target> targets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (FileWrite write : writes) {
-            PathPolicy.Resolved resolved = policy.resolve(write.path());
+            PathPolicy.Resolved resolved = policy.resolveForWrite(write.path());
             if (!seen.add(resolved.relative())) {
                 throw new IllegalArgumentException(write.path() + ": written twice in one batch (as "
                         + resolved.relative() + "); merge the changes to one file into one write");
@@ -303,6 +311,7 @@ public final class Workspace implements RepoFiles {
             return saved;
         } catch (IOException e) {
             journal.deleteLeftovers();
+            journal.removeIfIdle();
             String path = targets.get(Math.min(entries.size(), targets.size() - 1)).resolved.given();
             throw new WriteFailedException(path, "could not save the backup or journal in " + journal.dir()
                     + " (" + describe(e) + "); no file was changed", e);
@@ -355,19 +364,24 @@ public final class Workspace implements RepoFiles {
 
     /** Rolls back an interrupted batch, if the journal shows one. */
     private void repair() throws IOException {
+        if (!Files.isDirectory(journal.dir())) {
+            return; // never written here: nothing to repair, and no reason to create the directory yet
+        }
         try (Closeable lock = journal.lock(root)) {
             Optional<WriteJournal> pending = journal.load();
             if (pending.isPresent()) {
                 try {
                     rollBack(pending.get());
                 } catch (IOException e) {
-                    throw new IOException("an earlier ratchet was interrupted while writing files in " + root
-                            + ", and undoing its half-done write failed: " + describe(e)
-                            + ". Fix the cause; the journal " + journal.dir().resolve("batch.json")
+                    throw new WriteFailedException(journal.file().toString(), "an earlier ratchet was interrupted "
+                            + "while writing files in " + root + ", and undoing its half-done write failed: " + describe(e)
+                            + ". Fix the cause; the journal " + journal.file()
                             + " is kept so the next start tries again", e);
                 }
             }
             journal.clear();
+            journal.deleteLeftovers();
+            journal.removeIfIdle();
         }
     }
 
@@ -386,6 +400,7 @@ public final class Workspace implements RepoFiles {
                 restore(journal.backupFile(entry.backup()), file, temp, entry.oldMode());
             }
             touchedDirs.add(file.getParent());
+            hook.at("rolled back " + entry.path());
         }
         List<String> dirs = new ArrayList<>(saved.createdDirs());
         for (int i = dirs.size() - 1; i >= 0; i--) {
@@ -425,23 +440,38 @@ public final class Workspace implements RepoFiles {
      * The journal lives in the git dir when there is one, so it never shows in the user's tree and
      * moves with the repository. Without git it goes to the user's state directory (not the temp
      * dir: a reboot may clear /tmp, and a journal that vanishes after a power cut cannot roll back),
-     * keyed by the root's real path.
+     * keyed by the root's real path, and is removed whenever no batch is in flight; its lock file
+     * stays behind in the temp dir, which the system cleans.
      */
-    static Path journalDirFor(Path realRoot, Map<String, String> env) throws IOException {
-        for (Path dir = realRoot; dir != null; dir = dir.getParent()) {
-            Path dotGit = dir.resolve(".git");
-            if (Files.isDirectory(dotGit)) {
-                return dotGit.resolve("ratchet").resolve("journal");
-            }
-            if (Files.isRegularFile(dotGit)) {
-                return gitDirOfLink(dir, dotGit).resolve("ratchet").resolve("journal");
-            }
+    static JournalStore journalFor(Path realRoot, Map<String, String> env) throws IOException {
+        Optional<Path> gitDir = gitDirAbove(realRoot);
+        if (gitDir.isPresent()) {
+            return new JournalStore(gitDir.get().resolve("ratchet").resolve("journal"));
         }
+        String key = keyOf(realRoot);
         String stateHome = env.get("XDG_STATE_HOME");
         Path base = stateHome != null && !stateHome.isBlank()
                 ? Path.of(stateHome)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("ratchet").resolve("journals").resolve(keyOf(realRoot));
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-locks", key + ".lock");
+        return new JournalStore(base.resolve("ratchet").resolve("journals").resolve(key), lock, true);
+    }
+
+    static Path journalDirFor(Path realRoot, Map<String, String> env) throws IOException {
+        return journalFor(realRoot, env).dir();
+    }
+
+    private static Optional<Path> gitDirAbove(Path realRoot) throws IOException {
+        for (Path dir = realRoot; dir != null; dir = dir.getParent()) {
+            Path dotGit = dir.resolve(".git");
+            if (Files.isDirectory(dotGit)) {
+                return Optional.of(dotGit);
+            }
+            if (Files.isRegularFile(dotGit)) {
+                return Optional.of(gitDirOfLink(dir, dotGit));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A worktree or submodule has a {@code .git} file saying {@code gitdir: <path>}. */

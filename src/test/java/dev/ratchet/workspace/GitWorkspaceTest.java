@@ -70,6 +70,9 @@ class GitWorkspaceTest {
 
         @Test
         void opensTheRepositoryThatContainsASubdirectory() throws IOException {
+            try (GitWorkspace dotted = GitWorkspace.open(dir.resolve("src/.."))) {
+                assertThat(dotted.workTree()).isEqualTo(dir);
+            }
             try (GitWorkspace workspace = GitWorkspace.open(dir.resolve("src"))) {
                 assertThat(workspace.workTree()).isEqualTo(dir);
                 assertThat(workspace.files().root()).isEqualTo(dir.toRealPath());
@@ -157,6 +160,108 @@ class GitWorkspaceTest {
     }
 
     @Nested
+    class RepositoryShapes {
+        private void git(Path in, String... args) throws Exception {
+            List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "protocol.file.allow=always"));
+            command.addAll(List.of(args));
+            Process process;
+            try {
+                process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+            } catch (IOException noGit) {
+                org.junit.jupiter.api.Assumptions.abort("needs the git binary to create the repository shape");
+                return;
+            }
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+        }
+
+        @Test
+        void worksInALinkedWorktree(@TempDir Path worktrees) throws Exception {
+            Path tree = worktrees.resolve("feature-tree");
+            git(dir, "worktree", "add", "-b", "feature", tree.toString());
+            repo.hook("pre-commit", "#!/bin/sh\necho ran > \"$(git rev-parse --git-dir)/hook-ran\"\n");
+            ObjectId main = repo.head();
+
+            try (GitWorkspace workspace = GitWorkspace.open(tree)) {
+                assertThat(workspace.workTree()).isEqualTo(tree);
+                assertThat(workspace.gitDir()).isEqualTo(dir.resolve(".git/worktrees/feature-tree"));
+                GitWorkspace.Run run = workspace.begin("edit in the worktree");
+                workspace.files().write(List.of(put("a.txt", "from the worktree\n")));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).as(done.note()).isEqualTo(Outcome.COMMITTED);
+                assertThat(done.branch()).isEqualTo("feature");
+                assertThat(run.dir()).startsWith(dir.resolve(".git/worktrees/feature-tree/ratchet/runs"));
+                assertThat(workspace.gitDir().resolve("hook-ran")).exists();
+                assertThat(repo.head()).isEqualTo(main);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+                assertThat(repo.contentAt(repo.git.getRepository().resolve("refs/heads/feature"), "a.txt"))
+                        .isEqualTo("from the worktree\n");
+
+                workspace.undo(null);
+                assertThat(Files.readString(tree.resolve("a.txt"))).isEqualTo("a1\n");
+                assertThat(repo.git.getRepository().resolve("refs/heads/feature")).isEqualTo(main);
+            }
+        }
+
+        @Test
+        void worksInASuperprojectAndInsideItsSubmodule(@TempDir Path library) throws Exception {
+            TestRepo.withHistory(library).close();
+            repo.git.submoduleAdd().setPath("lib").setURI(library.toUri().toString()).call().close();
+            repo.commitAll("add lib as a submodule");
+            ObjectId libCommit = repo.git.getRepository().resolve("HEAD:lib");
+
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit the superproject");
+                assertThat(workspace.files().read("lib/a.txt")).map(b -> new String(b, UTF_8)).contains("a1\n");
+                assertThatThrownBy(() -> workspace.files().write(List.of(put("lib/a.txt", "x\n"))))
+                        .isInstanceOf(UnsafePathException.class)
+                        .hasMessageContaining("nested git repository or submodule")
+                        .hasMessageContaining("run ratchet in lib");
+                workspace.files().write(List.of(put("a.txt", "super\n")));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.files()).containsExactly(new ChangedFile("a.txt", Change.MODIFIED));
+                assertThat(repo.git.getRepository().resolve("HEAD:lib")).isEqualTo(libCommit);
+                workspace.undo(null);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+            }
+
+            try (GitWorkspace inside = GitWorkspace.open(dir.resolve("lib"))) {
+                assertThat(inside.workTree()).isEqualTo(dir.resolve("lib"));
+                GitWorkspace.Run run = inside.begin("edit the library");
+                inside.files().write(List.of(put("src/b.txt", "lib change\n")));
+                RunRecord done = inside.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.COMMITTED);
+                assertThat(run.dir()).startsWith(dir.resolve(".git/modules/lib/ratchet/runs"));
+                inside.undo(null);
+                assertThat(Files.readString(dir.resolve("lib/src/b.txt"))).isEqualTo("b1\n");
+            }
+        }
+
+        @Test
+        void aLockedIndexLeavesTheChangesUncommittedAndSaysWhy() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                workspace.files().write(List.of(put("a.txt", "a2\n")));
+                Files.writeString(dir.resolve(".git/index.lock"), "");
+
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.COMMIT_FAILED);
+                assertThat(done.note()).contains("index.lock exists").contains("left uncommitted");
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.read("a.txt")).isEqualTo("a2\n");
+                Files.delete(dir.resolve(".git/index.lock"));
+                workspace.undo(run.id());
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+            }
+        }
+    }
+
+    @Nested
     class Snapshots {
         @Test
         void beginRecordsTheTreeWithoutTouchingHeadIndexOrFiles() throws Exception {
@@ -180,6 +285,12 @@ class GitWorkspaceTest {
                 ObjectId snapshot = ObjectId.fromString(record.before());
                 assertThat(repo.git.getRepository().exactRef("refs/ratchet/runs/" + run.id() + "/before").getObjectId())
                         .isEqualTo(snapshot);
+                ObjectId indexCommit = repo.git.getRepository().exactRef("refs/ratchet/runs/" + run.id() + "/index")
+                        .getObjectId();
+                try (RevWalk walk = new RevWalk(repo.git.getRepository())) {
+                    assertThat(walk.parseCommit(indexCommit).getTree().name()).isEqualTo(record.indexBefore());
+                }
+                assertThat(repo.contentAt(indexCommit, "a.txt")).isEqualTo("user edit\n");
                 assertThat(repo.contentAt(snapshot, "a.txt")).isEqualTo("user edit, unstaged part\n");
                 assertThat(repo.contentAt(snapshot, "notes/untracked.txt")).isEqualTo("mine\n");
                 assertThat(repo.contentAt(snapshot, "build/out.class")).isNull();
@@ -334,6 +445,25 @@ class GitWorkspaceTest {
         }
 
         @Test
+        void hooksComeFromCoreHooksPathWhenSetAsHuskyDoes() throws Exception {
+            org.eclipse.jgit.lib.StoredConfig config = repo.git.getRepository().getConfig();
+            config.setString("core", null, "hooksPath", ".husky");
+            config.save();
+            repo.write(".husky/pre-commit", "#!/bin/sh\necho 'husky says no'\nexit 1\n");
+            Files.setPosixFilePermissions(dir.resolve(".husky/pre-commit"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            repo.hook("pre-commit", "#!/bin/sh\nexit 0\n");
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+
+                assertThat(done.outcome()).isEqualTo(Outcome.HOOK_REJECTED);
+                assertThat(done.note()).contains("husky says no");
+            }
+        }
+
+        @Test
         void noVerifySkipsTheHooks() throws Exception {
             repo.hook("pre-commit", "#!/bin/sh\nexit 1\n");
             repo.hook("commit-msg", "#!/bin/sh\nexit 1\n");
@@ -482,6 +612,92 @@ class GitWorkspaceTest {
                 assertThat(repo.status().getChanged()).containsExactly("a.txt");
                 assertThat(repo.status().getModified()).containsExactly("a.txt");
                 assertThat(index).isNotEmpty();
+            }
+        }
+
+        @Test
+        void undoWritesFilesAsCheckoutWouldWithLineEndingConversion() throws Exception {
+            org.eclipse.jgit.lib.StoredConfig config = repo.git.getRepository().getConfig();
+            config.setString("core", null, "autocrlf", "true");
+            config.save();
+            repo.write("win.txt", "one\r\ntwo\r\n");
+            repo.commitAll("windows file");
+            assertThat(repo.contentAt(repo.head(), "win.txt")).isEqualTo("one\ntwo\n");
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("win.txt", "one\r\ntwo\r\nthree\r\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                assertThat(repo.contentAt(repo.head(), "win.txt")).isEqualTo("one\ntwo\nthree\n");
+
+                workspace.undo(null);
+
+                assertThat(repo.read("win.txt")).isEqualTo("one\r\ntwo\r\n");
+                assertThat(repo.changedFiles()).isEmpty();
+            }
+        }
+
+        @Test
+        void aReadOnlyFileMakesUndoFailWithoutChangingAnything() throws Exception {
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"), put("src/b.txt", "b2\n"));
+                RunRecord done = workspace.finish(run, "gpt-4.1", true, true);
+                Path locked = dir.resolve("src/b.txt");
+                Process chattr = new ProcessBuilder("chattr", "+i", locked.toString()).redirectErrorStream(true).start();
+                chattr.getInputStream().readAllBytes();
+                org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0, "chattr +i needs root");
+                try {
+                    assertThatThrownBy(() -> workspace.undo(null))
+                            .isInstanceOf(WriteFailedException.class)
+                            .hasMessageStartingWith("src/b.txt: ")
+                            .hasMessageContaining("no file was changed");
+                    assertThat(repo.read("a.txt")).isEqualTo("a2\n");
+                    assertThat(repo.head()).isEqualTo(ObjectId.fromString(done.commit()));
+                    assertThat(workspace.run(run.id()).outcome()).isEqualTo(Outcome.COMMITTED);
+                } finally {
+                    new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor();
+                }
+                workspace.undo(null);
+                assertThat(repo.read("src/b.txt")).isEqualTo("b1\n");
+            }
+        }
+
+        @Test
+        void anUndoInterruptedAfterMovingHeadCanBeRunAgain() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                agentWrites(workspace, put("a.txt", "a2\n"), put("c.txt", "c\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                // What a killed undo leaves: files restored, HEAD moved, index and record not yet updated.
+                agentWrites(workspace, put("a.txt", "a1\n"), new FileWrite.Remove("c.txt"));
+                RefUpdate back = repo.git.getRepository().updateRef(Constants.HEAD);
+                back.setNewObjectId(head);
+                back.forceUpdate();
+
+                workspace.undo(null);
+
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.changedFiles()).isEmpty();
+                assertThat(workspace.run(run.id()).outcome()).isEqualTo(Outcome.UNDONE);
+            }
+        }
+
+        @Test
+        void aRunKilledRightAfterItsCommitIsUndoneWithTheCommit() throws Exception {
+            ObjectId head = repo.head();
+            try (GitWorkspace workspace = GitWorkspace.open(dir)) {
+                GitWorkspace.Run run = workspace.begin("edit");
+                RunRecord started = workspace.run(run.id());
+                agentWrites(workspace, put("a.txt", "a2\n"));
+                workspace.finish(run, "gpt-4.1", true, true);
+                new RunStore(dir.resolve(".git/ratchet/runs")).save(started); // as if killed before saving
+
+                workspace.undo(null);
+
+                assertThat(repo.head()).isEqualTo(head);
+                assertThat(repo.read("a.txt")).isEqualTo("a1\n");
+                assertThat(repo.changedFiles()).isEmpty();
             }
         }
 

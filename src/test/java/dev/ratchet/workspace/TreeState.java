@@ -17,6 +17,33 @@ final class TreeState {
     private TreeState() {
     }
 
+    /** Makes the tree (outside .git) exactly {@code state} again. */
+    static void restore(Path root, Map<String, String> state) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                String name = root.relativize(path).toString();
+                if (!path.equals(root) && !name.equals(".git") && !name.startsWith(".git/")) {
+                    Files.delete(path);
+                }
+            }
+        }
+        for (Map.Entry<String, String> entry : state.entrySet()) {
+            if (entry.getValue().equals("dir")) {
+                Files.createDirectories(root.resolve(entry.getKey()));
+            }
+        }
+        for (Map.Entry<String, String> entry : state.entrySet()) {
+            String value = entry.getValue();
+            Path file = root.resolve(entry.getKey());
+            if (value.startsWith("link -> ")) {
+                Files.createSymbolicLink(file, Path.of(value.substring("link -> ".length())));
+            } else if (!value.equals("dir")) {
+                Files.writeString(file, value.substring(10));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(value.substring(0, 9)));
+            }
+        }
+    }
+
     static Map<String, String> of(Path root) throws IOException {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {

@@ -180,6 +180,20 @@ class WorkspaceTest {
         }
 
         @Test
+        void readsButDoesNotWriteInsideANestedRepository() throws IOException {
+            Files.createDirectories(root.resolve("vendor/lib/.git"));
+            Files.writeString(root.resolve("vendor/lib/code.txt"), "theirs\n");
+            Workspace workspace = open();
+
+            assertThat(workspace.read("vendor/lib/code.txt")).isPresent();
+            assertThatThrownBy(() -> workspace.write(List.of(put("vendor/lib/code.txt", "mine\n"))))
+                    .isInstanceOf(UnsafePathException.class)
+                    .hasMessage("vendor/lib/code.txt: is inside vendor/lib/, a nested git repository or submodule "
+                            + "whose changes this repository cannot snapshot or undo; run ratchet in vendor/lib instead");
+            workspace.write(List.of(put("vendor/other.txt", "fine\n")));
+        }
+
+        @Test
         void followsSymlinksThatStayInsideTheRootAndKeepsTheLink() throws IOException {
             Files.createSymbolicLink(root.resolve("alias.txt"), Path.of("a.txt"));
             Files.createSymbolicLink(root.resolve("lib"), Path.of("src"));
@@ -210,7 +224,7 @@ class WorkspaceTest {
             assertThat(root.resolve("src/b.txt")).doesNotExist();
             assertThat(TreeState.of(root).keySet())
                     .containsExactlyInAnyOrder("a.txt", "deep/", "deep/er/", "deep/er/c.txt", "src/", "run.sh");
-            assertThat(journalDir.resolve("batch.json")).doesNotExist();
+            assertThat(journalDir.resolve("batch.journal")).doesNotExist();
         }
 
         @Test
@@ -279,11 +293,11 @@ class WorkspaceTest {
                     put("src/b.txt", "new b\n"),
                     new FileWrite.Remove("run.sh"))))
                     .isInstanceOf(WriteFailedException.class)
-                    .hasMessageStartingWith("src/b.txt: ")
+                    .hasMessageStartingWith("src/b.txt: Operation not permitted")
                     .hasMessageContaining("no file was changed");
 
             assertThat(TreeState.of(root)).isEqualTo(before);
-            assertThat(journalDir.resolve("batch.json")).doesNotExist();
+            assertThat(journalDir.resolve("batch.journal")).doesNotExist();
         }
 
         @Test
@@ -339,7 +353,7 @@ class WorkspaceTest {
         }
 
         @Test
-        void aCrashAtAnyStepIsRolledBackByTheNextOpen() throws IOException {
+        void aCrashAtAnyStepIsRepairedByTheNextOpen() throws IOException {
             List<FileWrite> batch = List.of(
                     put("a.txt", "new a\n"),
                     put("new/dir/c.txt", "c\n"),
@@ -354,7 +368,7 @@ class WorkspaceTest {
             assertThat(steps).hasSizeGreaterThan(8);
 
             for (String crashAt : steps) {
-                restore(before);
+                TreeState.restore(root, before);
                 Workspace crashing = open(step -> {
                     if (step.equals(crashAt)) {
                         throw new SimulatedCrash();
@@ -364,35 +378,24 @@ class WorkspaceTest {
 
                 open();
 
-                assertThat(TreeState.of(root)).as("after a crash at '%s'", crashAt).isEqualTo(before);
-                assertThat(journalDir.resolve("batch.json")).doesNotExist();
+                // Once the journal is gone the batch counts as done; before that it is rolled back.
+                assertThat(TreeState.of(root)).as("after a crash at '%s'", crashAt)
+                        .isEqualTo(crashAt.equals("done") ? after : before);
+                assertThat(Files.list(journalDir).map(p -> p.getFileName().toString())).containsOnly("lock");
+                assertThat(journalDir.resolve("batch.journal")).doesNotExist();
             }
         }
+    }
 
-        private void restore(Map<String, String> state) throws IOException {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            for (Map.Entry<String, String> entry : state.entrySet()) {
-                if (entry.getValue().equals("dir")) {
-                    Files.createDirectories(root.resolve(entry.getKey()));
-                }
-            }
-            for (Map.Entry<String, String> entry : state.entrySet()) {
-                if (!entry.getValue().equals("dir")) {
-                    String mode = entry.getValue().substring(0, 9);
-                    Path file = root.resolve(entry.getKey());
-                    Files.writeString(file, entry.getValue().substring(10));
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
-                }
-            }
-        }
+    @Test
+    void anUnreadableJournalStopsOpenAndSaysWhatToDo() throws IOException {
+        Files.writeString(journalDir.resolve("batch.journal"), "garbage\n");
+
+        assertThatThrownBy(this::open)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("batch.journal")
+                .hasMessageContaining("cannot be read")
+                .hasMessageContaining("then delete it");
     }
 
     @Nested
@@ -425,6 +428,29 @@ class WorkspaceTest {
         }
 
         @Test
+        void withoutGitTheJournalDirectoryExistsOnlyWhileABatchIsInFlight() throws IOException {
+            JournalStore store = Workspace.journalFor(root.toRealPath(), Map.of("XDG_STATE_HOME", outside.toString()));
+            Map<String, String> before = TreeState.of(root);
+            Workspace crashing = Workspace.open(root, store, step -> {
+                if (step.equals("applied a.txt")) {
+                    throw new SimulatedCrash();
+                }
+            });
+            assertThatThrownBy(() -> crashing.write(List.of(put("a.txt", "new a\n"), put("src/b.txt", "new b\n"))))
+                    .isInstanceOf(SimulatedCrash.class);
+            assertThat(store.file()).exists();
+
+            Workspace workspace = Workspace.open(root, store, StepHook.NONE);
+
+            assertThat(TreeState.of(root)).isEqualTo(before);
+            assertThat(store.dir()).doesNotExist();
+            workspace.write(List.of(put("a.txt", "new a\n")));
+            assertThat(read("a.txt")).isEqualTo("new a\n");
+            assertThat(store.dir()).doesNotExist();
+            assertThat(outside.resolve("ratchet/journals")).isEmptyDirectory();
+        }
+
+        @Test
         void leavesNothingInTheUsersTree() throws IOException {
             Files.createDirectories(root.resolve(".git"));
             Map<String, String> expected = new java.util.TreeMap<>(TreeState.of(root));
@@ -450,6 +476,7 @@ class WorkspaceTest {
         first.write(List.of(put("src/b.txt", "first\n")));
 
         assertThat(seen).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(WorkspaceBusyException.class)
                 .hasMessageContaining("another ratchet is writing");
         assertThat(read("a.txt")).isEqualTo("old a\n");
         assertThat(read("src/b.txt")).isEqualTo("first\n");
