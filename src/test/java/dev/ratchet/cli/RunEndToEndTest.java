@@ -197,6 +197,15 @@ class RunEndToEndTest {
         try (Git git = Git.open(repo.toFile())) {
             assertThat(git.status().call().getModified()).isNotEmpty();
         }
+
+        CliRun undo = CliRun.run("", "undo", "--repo", repo.toString());
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        Path original = TESTREPOS.resolve("python-ini").resolve("repo");
+        assertThat(Files.readString(repo.resolve("iniconf/parser.py"))).isEqualTo(Files.readString(original.resolve("iniconf/parser.py")));
+        try (Git git = Git.open(repo.toFile())) {
+            assertThat(git.status().call().isClean()).isTrue();
+        }
     }
 
     @Test
