@@ -11,6 +11,7 @@ import dev.ratchet.check.FailureSummarizer;
 import dev.ratchet.check.NoTestCommandException;
 import dev.ratchet.check.TestCommandDetector;
 import dev.ratchet.config.ConfigKey;
+import dev.ratchet.config.ConfigValue;
 import dev.ratchet.config.Settings;
 import dev.ratchet.context.ContextAssembler;
 import dev.ratchet.context.ContextMode;
@@ -29,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -167,7 +169,8 @@ final class AgentRunner {
     }
 
     private static ContextOptions contextOptions(RunOptions options, Settings settings, ModelInfo info) {
-        ContextOptions context = ContextOptions.defaults().withNamedFiles(options.files);
+        ContextOptions context = ContextOptions.defaults().withNamedFiles(options.files)
+                .withReadFiles(settings.values().value(ConfigKey.READ).map(ConfigValue::list).orElse(List.of()));
         String mode = options.contextMode != null ? options.contextMode
                 : settings.values().text(ConfigKey.CONTEXT_MODE).orElse("auto");
         try {

@@ -32,7 +32,8 @@ public enum ConfigKey {
     LINT_CMD("lint_cmd", "a lint command run after each round of edits"),
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
-    CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)");
+    CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)"),
+    READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]");
 
     private final String yamlName;
     private final String help;
