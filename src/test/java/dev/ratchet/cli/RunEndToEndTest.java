@@ -95,7 +95,9 @@ class RunEndToEndTest {
 
     private CliRun run(Path repo, String task, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", task, "--repo", repo.toString(),
-                "--base-url", server.url("/v1").toString(), "--provider", "openai"));
+                "--base-url", server.url("/v1").toString(), "--provider", "openai",
+                // a request the test did not queue a reply for fails in seconds, not after minutes of retries
+                "--request-timeout", "20", "--retries", "0"));
         args.addAll(List.of(extra));
         if (!args.contains("--output-format")) {
             args.addAll(List.of("--output-format", "json"));
@@ -255,5 +257,18 @@ class RunEndToEndTest {
         server.takeRequest();
         String second = server.takeRequest().getBody().utf8();
         assertThat(second).contains("Lint results").contains("E501 line too long");
+    }
+
+    @Test
+    void filesListedUnderReadInRatchetYmlReachTheModelAsInstructions() throws Exception {
+        Path repo = copyOf("python-ini");
+        Files.writeString(repo.resolve("STYLE.md"), "Always use single quotes for strings in this project.\n");
+        Files.writeString(repo.resolve(".ratchet.yml"), "read: [STYLE.md]\nmax_iterations: 1\n");
+        server.enqueue(streamed(replies("python-ini").get(0), 1000, 0, 100));
+
+        CliRun result = run(repo, "make inline comments work");
+
+        assertThat(result.exitCode()).as(result.err()).isIn(ExitCode.OK, ExitCode.GAVE_UP);
+        assertThat(server.takeRequest().getBody().utf8()).contains("Always use single quotes for strings in this project.");
     }
 }
