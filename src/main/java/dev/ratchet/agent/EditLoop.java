@@ -44,6 +44,11 @@ import java.util.function.Consumer;
 public final class EditLoop {
     /** Refusals of the same file after which the model is asked for the whole file instead. */
     private static final int REFUSALS_BEFORE_WHOLE_FILE = 2;
+    /**
+     * Largest file asked for whole: GPT-4.1 replies are capped at 32,768 tokens, and source code
+     * runs at about 4 bytes per o200k token, so 64 KiB (~16k tokens) leaves room for the prose.
+     */
+    private static final int WHOLE_FILE_MAX_BYTES = 64 * 1024;
 
     private final MeteredChatModel model;
     private final ContextAssembler assembler;
@@ -225,13 +230,22 @@ public final class EditLoop {
                 emit(new AgentEvent.EditsRefused(iteration, application.refused(), parsed.problems()));
                 Set<String> wholeFile = new TreeSet<>();
                 for (Refusal refusal : application.refused()) {
-                    if (refusalsByPath.merge(refusal.path(), 1, Integer::sum) >= REFUSALS_BEFORE_WHOLE_FILE) {
+                    if (refusalsByPath.merge(refusal.path(), 1, Integer::sum) >= REFUSALS_BEFORE_WHOLE_FILE
+                            && fitsInOneReply(refusal.path())) {
                         wholeFile.add(refusal.path());
                     }
                 }
                 say(prompts.refusals(application.refused(), parsed.problems(), !application.writes().isEmpty(), wholeFile));
             }
             return new EditRound(StopReason.EDITS_REFUSED, applied);
+        }
+
+        private boolean fitsInOneReply(String path) {
+            try {
+                return git.files().read(path).map(bytes -> bytes.length <= WHOLE_FILE_MAX_BYTES).orElse(false);
+            } catch (IOException unreadable) {
+                return false;
+            }
         }
 
         private ChatResponse ask(int attempt) {

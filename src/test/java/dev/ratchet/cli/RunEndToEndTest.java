@@ -271,4 +271,29 @@ class RunEndToEndTest {
         assertThat(result.exitCode()).as(result.err()).isIn(ExitCode.OK, ExitCode.GAVE_UP);
         assertThat(server.takeRequest().getBody().utf8()).contains("Always use single quotes for strings in this project.");
     }
+
+    @Test
+    void aFileWhoseEditsKeepBeingRefusedIsAskedForWholeAndThenFixed() throws Exception {
+        Path source = Files.createDirectories(temp.resolve("calc-source"));
+        Files.writeString(source.resolve("calc.py"), "def add(a, b):\n    return a - b\n\n\ndef sub(a, b):\n    return a - b\n");
+        Files.writeString(source.resolve("test_calc.py"), "import unittest\n\nfrom calc import add, sub\n\n\n"
+                + "class CalcTest(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n\n"
+                + "    def test_sub(self):\n        self.assertEqual(sub(5, 3), 2)\n");
+        Path repo = ScratchRepository.create(source, temp.resolve("calc"));
+        String wrongSearch = "calc.py\n```python\n<<<<<<< SEARCH\ndef add(x, y):\n    return x - y\n=======\n"
+                + "def add(x, y):\n    return x + y\n>>>>>>> REPLACE\n```\n";
+        server.enqueue(streamed("Fixing add.\n\n" + wrongSearch, 500, 0, 50));
+        server.enqueue(streamed("Trying again.\n\n" + wrongSearch, 600, 0, 50));
+        server.enqueue(streamed("Here is the whole file.\n\ncalc.py\n```python\ndef add(a, b):\n    return a + b\n\n\n"
+                + "def sub(a, b):\n    return a - b\n```\n", 700, 0, 50));
+
+        CliRun result = run(repo, "add() subtracts; make it add", "--edit-format", "search-replace");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        server.takeRequest();
+        assertThat(server.takeRequest().getBody().utf8()).doesNotContain("complete new content");
+        assertThat(server.takeRequest().getBody().utf8()).contains("calc.py keep failing to match")
+                .contains("complete new content");
+        assertThat(Files.readString(repo.resolve("calc.py"))).contains("return a + b");
+    }
 }
