@@ -272,14 +272,34 @@ class RunEndToEndTest {
         assertThat(server.takeRequest().getBody().utf8()).contains("Always use single quotes for strings in this project.");
     }
 
-    @Test
-    void aFileWhoseEditsKeepBeingRefusedIsAskedForWholeAndThenFixed() throws Exception {
+    /** A two-function Python project whose add() subtracts; its unittest suite fails until that is fixed. */
+    private Path calcRepo() throws IOException {
         Path source = Files.createDirectories(temp.resolve("calc-source"));
         Files.writeString(source.resolve("calc.py"), "def add(a, b):\n    return a - b\n\n\ndef sub(a, b):\n    return a - b\n");
         Files.writeString(source.resolve("test_calc.py"), "import unittest\n\nfrom calc import add, sub\n\n\n"
                 + "class CalcTest(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n\n"
                 + "    def test_sub(self):\n        self.assertEqual(sub(5, 3), 2)\n");
-        Path repo = ScratchRepository.create(source, temp.resolve("calc"));
+        return ScratchRepository.create(source, temp.resolve("calc"));
+    }
+
+    @Test
+    void aReplyThatOnlyDescribesTheChangeIsAskedAgainNotCountedAsDone() throws Exception {
+        Path repo = calcRepo();
+        server.enqueue(streamed("The bug is in add(): it subtracts instead of adding. Change the minus to a plus.", 500, 0, 30));
+        server.enqueue(streamed("calc.py\n```python\n<<<<<<< SEARCH\ndef add(a, b):\n    return a - b\n=======\n"
+                + "def add(a, b):\n    return a + b\n>>>>>>> REPLACE\n```\n", 600, 0, 40));
+
+        CliRun result = run(repo, "add() subtracts; make it add", "--edit-format", "search-replace");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        server.takeRequest();
+        assertThat(server.takeRequest().getBody().utf8()).contains("Your reply contains no edits");
+        assertThat(Files.readString(repo.resolve("calc.py"))).contains("return a + b");
+    }
+
+    @Test
+    void aFileWhoseEditsKeepBeingRefusedIsAskedForWholeAndThenFixed() throws Exception {
+        Path repo = calcRepo();
         String wrongSearch = "calc.py\n```python\n<<<<<<< SEARCH\ndef add(x, y):\n    return x - y\n=======\n"
                 + "def add(x, y):\n    return x + y\n>>>>>>> REPLACE\n```\n";
         server.enqueue(streamed("Fixing add.\n\n" + wrongSearch, 500, 0, 50));
