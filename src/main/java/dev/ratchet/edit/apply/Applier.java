@@ -44,7 +44,7 @@ public final class Applier {
         }
 
         Application apply(EditPlan plan) {
-            for (FileChange change : plan.changes()) {
+            for (FileChange change : GitPrefix.resolve(plan, files).changes()) {
                 int firstHunk = hunksSeen.merge(change.path(), hunkCount(change), Integer::sum) - hunkCount(change) + 1;
                 try {
                     if (change instanceof FileChange.Create create) {
@@ -88,7 +88,8 @@ public final class Applier {
             // a whole-file replacement keeps the file's BOM, endings and unchanged lines byte for byte
             List<String> old = current.lines().texts();
             Placement all = Placement.contiguous(0, old.size(), MatchTier.EXACT);
-            List<Line> lines = Replacement.build(current.lines(), all, List.copyOf(old), create.lines(), current.dominantEol());
+            List<Line> lines = Replacement.build(current.lines(), all, List.copyOf(old), create.lines(), current.dominantEol(),
+                    Hunk.Source.WHOLE);
             current.lines().splice(0, old.size(), lines);
             applied(create.path(), "update", 1);
         }

@@ -170,9 +170,15 @@ final class HunkMatcher {
             int[] positionAfter = new int[before.size()];
             int next = 0;
             int after = start;
+            int gapBlank = -1;
             for (int i = 0; i < before.size(); i++) {
                 if (next < solid.size() && solid.get(next) == i) {
                     fileLineOf[i] = matched[next++];
+                    after = fileLineOf[i] + 1;
+                    gapBlank = after;
+                } else if (gapBlank >= 0 && next < solid.size() && gapBlank < matched[next]) {
+                    // a blank line between two matched lines stands for the file's blank line there, while it has one
+                    fileLineOf[i] = gapBlank++;
                     after = fileLineOf[i] + 1;
                 } else {
                     fileLineOf[i] = -1;

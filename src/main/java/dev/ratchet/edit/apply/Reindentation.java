@@ -15,6 +15,11 @@ abstract sealed class Reindentation {
     /** Indentation of a new line as the file should have it, or empty when it cannot be said safely. */
     abstract Optional<String> apply(String line);
 
+    /** Whether the file is indented exactly one space deeper than the hunk. */
+    boolean addsOneSpace() {
+        return false;
+    }
+
     /**
      * The reindentation that turns every {@code pairs[i][0]} (a before line) into the indentation
      * of {@code pairs[i][1]} (its file line), or empty when there is none that fits them all.
@@ -86,6 +91,11 @@ abstract sealed class Reindentation {
         }
 
         @Override
+        boolean addsOneSpace() {
+            return prefix.equals(" ");
+        }
+
+        @Override
         Optional<String> apply(String line) {
             return Optional.of(line.isBlank() ? line : prefix + line);
         }
@@ -102,7 +112,8 @@ abstract sealed class Reindentation {
         @Override
         Optional<String> apply(String line) {
             if (line.isBlank()) {
-                return Optional.of(line);
+                // whitespace the drift put on an empty line goes with the drift
+                return Optional.of(line.startsWith(prefix) ? line.substring(prefix.length()) : "");
             }
             return line.startsWith(prefix) ? Optional.of(line.substring(prefix.length())) : Optional.empty();
         }
@@ -151,7 +162,7 @@ abstract sealed class Reindentation {
         @Override
         Optional<String> apply(String line) {
             if (line.isBlank()) {
-                return Optional.of(line);
+                return Optional.of(columns(line, width) + shift <= 0 ? "" : line);
             }
             String indent = indentOf(line);
             int column = columns(indent, width) + shift;

@@ -2,9 +2,14 @@ package dev.ratchet.edit.apply;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import dev.ratchet.edit.Hunk;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Turns a located hunk into the lines that replace its place in the file. Only what the hunk
@@ -17,8 +22,64 @@ final class Replacement {
     }
 
     /** The lines that replace file lines [placement.start, placement.end). */
-    static List<Line> build(LineBuffer file, Placement placement, List<String> before, List<String> after, String eol)
-            throws RefusedHunkException {
+    static List<Line> build(LineBuffer file, Placement placement, List<String> before, List<String> after, String eol,
+            Hunk.Source source) throws RefusedHunkException {
+        List<Line> lines = buildAt(file, placement, before, after, eol, source);
+        if (placement.tier() == MatchTier.BLANK_LINES) {
+            // A doubled blank line: which of the hunk's blank lines is the extra one decides where new lines go.
+            Placement other = blanksMappedLast(placement, before);
+            if (!Arrays.equals(other.fileLineOf(), placement.fileLineOf())
+                    && !lines.equals(buildAt(file, other, before, after, eol, source))) {
+                throw new RefusedHunkException("the lines to replace have more blank lines in a row than the file has"
+                        + " near line " + placement.firstLine() + ", and where the new lines go depends on which one is"
+                        + " extra; copy the unchanged lines exactly as they are in the file, blank lines included");
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The same match with each run of blank lines between two matched lines mapped onto the file's
+     * blank lines from its end instead of its start.
+     */
+    private static Placement blanksMappedLast(Placement placement, List<String> before) {
+        int[] fileLineOf = placement.fileLineOf().clone();
+        int i = 0;
+        while (i < before.size()) {
+            if (!before.get(i).isBlank() || i == 0 || fileLineOf[i - 1] < 0) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < before.size() && before.get(end).isBlank()) {
+                end++;
+            }
+            if (end < before.size()) {
+                int mapped = 0;
+                int firstFileLine = -1;
+                for (int k = i; k < end; k++) {
+                    if (fileLineOf[k] >= 0) {
+                        firstFileLine = mapped++ == 0 ? fileLineOf[k] : firstFileLine;
+                    }
+                    fileLineOf[k] = -1;
+                }
+                for (int k = 0; k < mapped; k++) {
+                    fileLineOf[end - mapped + k] = firstFileLine + k;
+                }
+            }
+            i = end;
+        }
+        int[] positionAfter = new int[before.size()];
+        int position = placement.start();
+        for (int k = 0; k < before.size(); k++) {
+            position = fileLineOf[k] >= 0 ? fileLineOf[k] + 1 : position;
+            positionAfter[k] = position;
+        }
+        return new Placement(placement.start(), placement.end(), placement.tier(), fileLineOf, positionAfter);
+    }
+
+    private static List<Line> buildAt(LineBuffer file, Placement placement, List<String> before, List<String> after,
+            String eol, Hunk.Source source) throws RefusedHunkException {
         List<AbstractDelta<String>> deltas = DiffUtils.diff(before, after).getDeltas();
         boolean elided = placement.tier() == MatchTier.ELISION;
         for (AbstractDelta<String> delta : deltas) {
@@ -37,7 +98,7 @@ final class Replacement {
                 }
             }
         }
-        Reindentation reindentation = reindentationFor(file, placement, before, deltas);
+        Reindentation reindentation = reindentationFor(file, placement, before, deltas, source);
         List<Line> out = new ArrayList<>();
         int position = placement.start();
         for (AbstractDelta<String> delta : deltas) {
@@ -59,6 +120,10 @@ final class Replacement {
                 deleteTo = lastMapped + 1;
             } else {
                 insertAt = from == 0 ? placement.start() : placement.positionAfter()[from - 1];
+                insertAt = Math.max(insertAt, position);
+                if (placement.tier() == MatchTier.BLANK_LINES) {
+                    insertAt = amongBlankLines(file, placement, insertAt, delta.getTarget().getLines());
+                }
                 deleteTo = insertAt;
             }
             insertAt = Math.max(insertAt, position);
@@ -80,26 +145,110 @@ final class Replacement {
         return out;
     }
 
-    private static Reindentation reindentationFor(
-            LineBuffer file, Placement placement, List<String> before, List<AbstractDelta<String>> deltas)
+    /**
+     * New lines that go where the file has blank lines the hunk did not mention (the model left out
+     * or doubled a blank line) go where they leave the fewest blank lines in a row, so a blank line
+     * that separated two blocks still separates them, on the side the new lines do not bring their own.
+     */
+    private static int amongBlankLines(LineBuffer file, Placement placement, int insertAt, List<String> inserted)
             throws RefusedHunkException {
+        int run = 0;
+        while (insertAt + run < placement.end() && file.text(insertAt + run).isBlank() && !mapped(placement, insertAt + run)) {
+            run++;
+        }
+        if (run == 0) {
+            return insertAt;
+        }
+        int leading = 0;
+        while (leading < inserted.size() && inserted.get(leading).isBlank()) {
+            leading++;
+        }
+        int trailing = 0;
+        while (trailing < inserted.size() - leading && inserted.get(inserted.size() - 1 - trailing).isBlank()) {
+            trailing++;
+        }
+        int best = insertAt;
+        int bestScore = Integer.MAX_VALUE;
+        boolean tied = false;
+        for (int at = insertAt; at <= insertAt + run; at++) {
+            int above = 0;
+            while (at - above - 1 >= 0 && file.text(at - above - 1).isBlank()) {
+                above++;
+            }
+            int below = 0;
+            while (at + below < file.size() && file.text(at + below).isBlank()) {
+                below++;
+            }
+            int score = leading == inserted.size()
+                    ? above + leading + below
+                    : Math.max(above + leading, trailing + below);
+            if (score < bestScore) {
+                bestScore = score;
+                best = at;
+                tied = false;
+            } else if (score == bestScore) {
+                tied = true;
+            }
+        }
+        if (tied) {
+            throw new RefusedHunkException("the lines to replace leave out or double a blank line that the file has at"
+                    + " line " + (insertAt + 1) + ", and the new lines could go on either side of it; copy the unchanged"
+                    + " lines exactly as they are in the file, blank lines included");
+        }
+        return best;
+    }
+
+    private static boolean mapped(Placement placement, int fileLine) {
+        for (int line : placement.fileLineOf()) {
+            if (line == fileLine) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Reindentation reindentationFor(LineBuffer file, Placement placement, List<String> before,
+            List<AbstractDelta<String>> deltas, Hunk.Source source) throws RefusedHunkException {
         boolean needed = deltas.stream().anyMatch(d -> d.getTarget().getLines().stream().anyMatch(l -> !l.isBlank()));
         if (!needed) {
             return new Reindentation.Identity();
         }
-        List<String[]> pairs = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            int fileLine = placement.fileLineOf()[i];
-            if (fileLine >= 0 && !before.get(i).isBlank()) {
-                pairs.add(new String[] {before.get(i), file.text(fileLine)});
+        Optional<Reindentation> reindentation = Reindentation.between(pairs(file, placement, before, i -> true));
+        if (source == Hunk.Source.UDIFF && reindentation.map(Reindentation::addsOneSpace).orElse(true)) {
+            // Context lines that lost their leading space: the file is one space deeper than the context,
+            // while removed and added lines kept their prefix. Removed lines then tell the indentation.
+            Set<Integer> removed = new HashSet<>();
+            for (AbstractDelta<String> delta : deltas) {
+                for (int i = 0; i < delta.getSource().size(); i++) {
+                    removed.add(delta.getSource().getPosition() + i);
+                }
+            }
+            boolean contextLostSpace = Reindentation.between(pairs(file, placement, before, i -> !removed.contains(i)))
+                    .map(Reindentation::addsOneSpace).orElse(false);
+            if (contextLostSpace) {
+                List<String[]> removedPairs = pairs(file, placement, before, removed::contains);
+                reindentation = removedPairs.isEmpty()
+                        ? Optional.of(new Reindentation.Identity())
+                        : Reindentation.between(removedPairs);
             }
         }
-        Optional<Reindentation> reindentation = Reindentation.between(pairs);
         if (reindentation.isEmpty()) {
             throw new RefusedHunkException("the lines to replace are indented differently from lines "
                     + placement.firstLine() + "-" + placement.end() + " of the file, and not by one uniform amount;"
                     + " copy them with the file's exact indentation");
         }
         return reindentation.get();
+    }
+
+    /** (before line, the file line it matched) for the non-blank before lines the filter keeps. */
+    private static List<String[]> pairs(LineBuffer file, Placement placement, List<String> before, IntPredicate keep) {
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            int fileLine = placement.fileLineOf()[i];
+            if (fileLine >= 0 && !before.get(i).isBlank() && keep.test(i)) {
+                pairs.add(new String[] {before.get(i), file.text(fileLine)});
+            }
+        }
+        return pairs;
     }
 }

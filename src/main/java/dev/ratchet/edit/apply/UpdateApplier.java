@@ -71,7 +71,7 @@ final class UpdateApplier {
     }
 
     private static Edit replace(LineBuffer file, Placement placement, Hunk hunk, String eol) throws RefusedHunkException {
-        List<Line> lines = Replacement.build(file, placement, hunk.before(), hunk.after(), eol);
+        List<Line> lines = Replacement.build(file, placement, hunk.before(), hunk.after(), eol, hunk.source());
         if (sameLines(file, placement, lines)) {
             return null;
         }

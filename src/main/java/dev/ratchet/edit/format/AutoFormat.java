@@ -26,6 +26,7 @@ public final class AutoFormat implements EditFormat {
         for (ReplyScanner scanner : scanners) {
             scanner.scan(text, findings);
         }
+        CutOffEnding.check(text, findings);
         return findings.toReply();
     }
 

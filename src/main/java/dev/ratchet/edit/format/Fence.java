@@ -57,6 +57,27 @@ record Fence(int open, int close, String info) {
         return List.copyOf(fences);
     }
 
+    /**
+     * This fence read as the fence around a whole Markdown file, which holds fences of its own: a
+     * marker with a language inside it opens an inner fence, and the bare marker after that closes
+     * the inner one, not this one. The same fence when nothing inside opens another.
+     */
+    Fence countingInnerFences(List<String> lines) {
+        Opening opening = opening(lines.get(open)).orElseThrow();
+        int inner = 0;
+        for (int j = open + 1; j < lines.size(); j++) {
+            if (opening.closedBy(lines.get(j))) {
+                if (inner == 0) {
+                    return new Fence(open, j, info);
+                }
+                inner--;
+            } else if (opening.opensInner(lines.get(j))) {
+                inner++;
+            }
+        }
+        return new Fence(open, -1, info);
+    }
+
     /** Whether a line could open a fence (any fence marker, with or without an info string). */
     static boolean isOpening(String line) {
         return opening(line).isPresent();
@@ -95,6 +116,16 @@ record Fence(int open, int close, String info) {
             return bare.matches()
                     && bare.group(1).charAt(0) == marker.charAt(0)
                     && bare.group(1).length() >= marker.length();
+        }
+
+        boolean opensInner(String line) {
+            if (marker.startsWith("</")) {
+                return false;
+            }
+            Matcher open = MARKDOWN_OPEN.matcher(line);
+            return open.matches() && !open.group(2).isEmpty()
+                    && open.group(1).charAt(0) == marker.charAt(0)
+                    && open.group(1).length() >= marker.length();
         }
     }
 }

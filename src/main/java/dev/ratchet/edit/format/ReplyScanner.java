@@ -9,7 +9,9 @@ interface ReplyScanner {
     /** Runs the scanner alone over a whole reply. */
     default ParsedReply parseAlone(String reply) {
         Findings findings = new Findings();
-        scan(new ReplyText(reply), findings);
+        ReplyText text = new ReplyText(reply);
+        scan(text, findings);
+        CutOffEnding.check(text, findings);
         return findings.toReply();
     }
 }

@@ -51,6 +51,11 @@ final class ReplyText {
         return lines.get(index);
     }
 
+    /** Every line, read-only. */
+    List<String> allLines() {
+        return java.util.Collections.unmodifiableList(lines);
+    }
+
     List<String> lines(int from, int to) {
         return List.copyOf(lines.subList(from, to));
     }

@@ -173,7 +173,13 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         if (created && !DEV_NULL.equals(section.newPath)) {
             List<String> lines = new ArrayList<>();
             section.hunks.forEach(hunk -> lines.addAll(hunk.after()));
-            if (section.hunkProblems == 0) {
+            String indent = commonIndent(lines);
+            if (section.hunkProblems == 0 && !indent.isEmpty()) {
+                // No file starts every line indented: the diff's columns drifted, and the real indentation is unknown.
+                findings.problem(section.start, "every line of the new file " + section.newPath + " at line "
+                        + (section.start + 1) + " starts with " + describe(indent) + " more than a file's first"
+                        + " column: write each added line as '+' followed by the line exactly as it stands in the file.");
+            } else if (section.hunkProblems == 0) {
                 findings.change(section.start, new FileChange.Create(section.newPath, lines, false));
             }
             return;
@@ -187,6 +193,16 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
         String from = section.renameFrom != null ? section.renameFrom : section.oldPath;
         String to = section.renameTo != null ? section.renameTo : section.newPath;
         String moveTo = to != null && !to.equals(from) ? to : null;
+        if (section.hunks.isEmpty() && moveTo != null && section.renameFrom == null && section.renameTo == null) {
+            if (section.hunkProblems == 0) {
+                // git writes a pure rename as "rename from/to" lines; bare headers that differ with nothing
+                // after them are what is left of a reply cut off inside the +++ line.
+                findings.problem(section.start, "the diff at line " + (section.start + 1) + " names " + from + " and "
+                        + to + " but has no hunks and no 'rename from'/'rename to' lines: to rename a file write"
+                        + " those git lines; to edit it, give both headers the same path and add the hunks.");
+            }
+            return;
+        }
         if (section.hunks.isEmpty() && moveTo == null) {
             if (section.hunkProblems == 0) {
                 findings.problem(section.start, "the diff for " + from + " at line " + (section.start + 1)
@@ -196,6 +212,38 @@ public final class UnifiedDiffFormat implements EditFormat, ReplyScanner {
             return;
         }
         findings.change(section.start, new FileChange.Update(from, section.hunks, moveTo));
+    }
+
+    /** The whitespace every non-blank line starts with; empty when one starts in the first column or all are blank. */
+    private static String commonIndent(List<String> lines) {
+        String common = null;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            String indent = line.substring(0, i);
+            if (common == null || !indent.startsWith(common)) {
+                int same = 0;
+                String shorter = common == null ? indent : common;
+                while (same < shorter.length() && same < indent.length() && shorter.charAt(same) == indent.charAt(same)) {
+                    same++;
+                }
+                common = indent.substring(0, common == null ? indent.length() : same);
+            }
+        }
+        return common == null ? "" : common;
+    }
+
+    private static String describe(String indent) {
+        long tabs = indent.chars().filter(c -> c == '\t').count();
+        long spaces = indent.length() - tabs;
+        return tabs == 0 ? spaces + (spaces == 1 ? " space" : " spaces")
+                : spaces == 0 ? tabs + (tabs == 1 ? " tab" : " tabs")
+                : "'" + indent.replace("\t", "\\t") + "'";
     }
 
     /** Reads one hunk from its header; returns the index just after it. */

@@ -35,7 +35,8 @@ public final class WholeFileFormat implements EditFormat, ReplyScanner {
 
     @Override
     public void scan(ReplyText text, Findings findings) {
-        for (Fence fence : text.fences()) {
+        for (Fence listed : text.fences()) {
+            Fence fence = listed.countingInnerFences(text.allLines());
             int end = fence.closed() ? fence.close() + 1 : text.size();
             if (text.anyClaimed(fence.open(), end)) {
                 continue;
