@@ -10,7 +10,7 @@ import dev.ratchet.context.ContextOptions;
 import dev.ratchet.context.ContextRequest;
 import dev.ratchet.context.ContextSection;
 import dev.ratchet.context.CostEstimate;
-import dev.ratchet.context.Gpt41Prices;
+import dev.ratchet.model.ModelCatalog;
 import dev.ratchet.model.TokenCounter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ final class ContextCommand implements Callable<Integer> {
         long started = System.nanoTime();
         AssembledContext context = new ContextAssembler(new TokenCounter()).assemble(directory, request, options);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        List<CostEstimate> costs = CostEstimate.of(context, new Gpt41Prices(), options.answerTokens());
+        List<CostEstimate> costs = CostEstimate.of(context, new ModelCatalog(), options.answerTokens());
         if (json) {
             printJson(context, costs, options, millis);
         } else {

@@ -1,5 +1,8 @@
 package dev.ratchet.context;
 
+import dev.ratchet.model.ModelCatalog;
+import dev.ratchet.model.ModelInfo;
+import dev.ratchet.model.Prices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -15,19 +18,22 @@ public record CostEstimate(String model, boolean fits, BigDecimal firstRequest, 
     private static final int CACHE_MINIMUM = 1024;
     private static final int CACHE_STEP = 128;
 
-    /** Estimates for every model of the catalog. */
+    /** Estimates for every model of the catalog whose window and prices are known. */
     public static List<CostEstimate> of(AssembledContext context, ModelCatalog catalog, int answerTokens) {
         int stablePrefix = stablePrefixTokens(context);
-        return catalog.models().stream().map(model -> of(context.totalTokens(), stablePrefix, model, answerTokens)).toList();
+        return catalog.listed().stream()
+                .filter(model -> model.contextWindow().isPresent() && model.prices().isPresent())
+                .map(model -> of(context.totalTokens(), stablePrefix, model, answerTokens)).toList();
     }
 
-    static CostEstimate of(int total, int stablePrefix, ModelPrice model, int answerTokens) {
+    static CostEstimate of(int total, int stablePrefix, ModelInfo model, int answerTokens) {
+        Prices prices = model.prices().orElseThrow();
         int cached = stablePrefix < CACHE_MINIMUM ? 0 : stablePrefix / CACHE_STEP * CACHE_STEP;
-        BigDecimal first = model.inputPerMillion().multiply(BigDecimal.valueOf(total)).divide(MILLION, 6, RoundingMode.HALF_UP);
-        BigDecimal repeat = model.cachedInputPerMillion().multiply(BigDecimal.valueOf(cached))
-                .add(model.inputPerMillion().multiply(BigDecimal.valueOf(total - cached)))
+        BigDecimal first = prices.input().multiply(BigDecimal.valueOf(total)).divide(MILLION, 6, RoundingMode.HALF_UP);
+        BigDecimal repeat = prices.cachedInput().multiply(BigDecimal.valueOf(cached))
+                .add(prices.input().multiply(BigDecimal.valueOf(total - cached)))
                 .divide(MILLION, 6, RoundingMode.HALF_UP);
-        return new CostEstimate(model.model(), total + answerTokens <= model.contextWindow(), first, repeat);
+        return new CostEstimate(model.name(), total + answerTokens <= model.contextWindow().getAsInt(), first, repeat);
     }
 
     /** Tokens before the first section that changes between iterations. */
