@@ -85,7 +85,7 @@ public final class ContextAssembler {
             long bytes = candidates.stream().mapToLong(RepoFile::size).sum();
             // Source code never packs more than ~8 bytes into a token; past that, counting is wasted time.
             if (bytes / 8 > options.promptLimit()) {
-                throw tooLargeForWhole("about " + bytes / (long) BYTES_PER_TOKEN, options);
+                throw tooLargeForWhole(String.format("about %,d", bytes / (long) BYTES_PER_TOKEN), options);
             }
         }
         List<AnalyzedFile> files = analyzer.analyze(candidates, mode == ContextMode.WHOLE, excluded);
@@ -99,7 +99,7 @@ public final class ContextAssembler {
             long tokens = files.stream().mapToLong(file -> file.facts().tokens()).sum();
             if (tokens > options.promptLimit()) {
                 cache.save(scan.files().stream().map(RepoFile::blobId).collect(Collectors.toSet()));
-                throw tooLargeForWhole(String.valueOf(tokens), options);
+                throw tooLargeForWhole(String.format("%,d", tokens), options);
             }
         }
         Map<String, String> namedTexts = new LinkedHashMap<>();
@@ -116,9 +116,9 @@ public final class ContextAssembler {
     }
 
     private static ContextException tooLargeForWhole(String tokens, ContextOptions options) {
-        return new ContextException("the filtered repository is " + tokens + " tokens, more than the model's window of "
-                + options.windowTokens() + " minus " + options.answerTokens() + " kept for the answer; use --mode map "
-                + "(or auto), or narrow the repository with .gitignore");
+        return new ContextException(String.format("the filtered repository is %s tokens, more than the model's window"
+                + " of %,d minus %,d kept for the answer; use --mode map (or auto), or narrow the repository with"
+                + " .gitignore", tokens, options.windowTokens(), options.answerTokens()));
     }
 
     private static ContextMode resolveMode(ContextOptions options, List<RepoFile> candidates, FactsCache cache) {
@@ -231,9 +231,9 @@ public final class ContextAssembler {
             long messages = sections.stream().map(ContextSection::role).distinct().count();
             total += (int) messages * AssembledContext.TOKENS_PER_MESSAGE + AssembledContext.REPLY_PRIMING;
             if (total > options.promptLimit()) {
-                throw new ContextException("the prompt would be " + total + " tokens, more than the model's window of "
-                        + options.windowTokens() + " minus " + options.answerTokens() + " kept for the answer; "
-                        + (mode == ContextMode.WHOLE ? "use --mode map, or " : "") + "name fewer or smaller files");
+                throw new ContextException(String.format("the prompt would be %,d tokens, more than the model's window of"
+                        + " %,d minus %,d kept for the answer; %sname fewer or smaller files", total, options.windowTokens(),
+                        options.answerTokens(), mode == ContextMode.WHOLE ? "use --mode map, or " : ""));
             }
             excluded.sort(java.util.Comparator.comparing(Exclusion::path));
             clock.lap("sections");

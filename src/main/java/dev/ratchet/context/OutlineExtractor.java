@@ -33,8 +33,8 @@ public final class OutlineExtractor {
         if (language == Language.OTHER) {
             return Outline.EMPTY;
         }
-        String[] original = text.split("\r?\n", -1);
-        String[] cleaned = new SourceCleaner(language).clean(text);
+        String[] original = SourceCleaner.lines(text);
+        String[] cleaned = new SourceCleaner(language).clean(original);
         List<Symbol> symbols = language == Language.PYTHON
                 ? new PythonOutliner().outline(original, cleaned)
                 : new BraceOutliner(language).outline(original, cleaned);

@@ -12,9 +12,22 @@ final class SourceCleaner {
         this.language = language;
     }
 
-    /** The cleaned lines of {@code text}; line {@code i} corresponds to line {@code i} of the input. */
-    String[] clean(String text) {
-        String[] lines = text.split("\r?\n", -1);
+    /** The lines of a text split at LF or CRLF, without their terminators (a regex split cost a quarter of a cold scan). */
+    static String[] lines(String text) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        int newline;
+        while ((newline = text.indexOf('\n', start)) >= 0) {
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            lines.add(text.substring(start, end));
+            start = newline + 1;
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(String[]::new);
+    }
+
+    /** The cleaned {@code lines}; line {@code i} corresponds to line {@code i} of the input. */
+    String[] clean(String[] lines) {
         String[] cleaned = new String[lines.length];
         // What is still open at the end of a line: a block comment ("*/") or a multi-line string (its terminator).
         String openUntil = null;
