@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ParsedReply parsed = editFormat.parse(reply);
         if (parsed.plan().isEmpty() && parsed.problems().isEmpty()) {
-            throw new UsageException("no edit found in " + replyName() + " (format " + editFormat.name() + "); "
+            throw new UsageException("no edit found in the reply " + replyName() + " (format " + editFormat.name() + "); "
                     + "it needs a unified diff, SEARCH/REPLACE blocks, a '*** Begin Patch' patch, or a path line "
                     + "followed by a fenced whole file" + (format.equals("auto") ? "" : ", or try --format auto"));
         }
