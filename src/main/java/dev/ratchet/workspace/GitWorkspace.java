@@ -129,6 +129,26 @@ public final class GitWorkspace implements AutoCloseable {
         return files;
     }
 
+    /** ratchet's pre-commit hook file in this repository's hooks directory ({@code core.hooksPath} honoured). */
+    public PreCommitHook preCommitHook() {
+        return new PreCommitHook(hooks.hooksDir());
+    }
+
+    /** Sets unstaged changes aside while the pre-commit hook checks what is staged; kept under {@code .git/ratchet/hook/}. */
+    public UnstagedChanges unstagedChanges() {
+        return new UnstagedChanges(workTree(), hookDir().resolve("stash"));
+    }
+
+    /** The staged changes, as {@code git commit} would commit them (the index {@code GIT_INDEX_FILE} names). */
+    public StagedChanges stagedChanges() throws IOException {
+        return StagedChanges.read(new GitCli(workTree()));
+    }
+
+    /** Where the pre-commit hook keeps set-aside files and proposed fixes. */
+    public Path hookDir() {
+        return gitDir().resolve("ratchet").resolve("hook");
+    }
+
     /** Where HEAD points and what differs from it. */
     public RepoStatus status() throws IOException {
         Status status;

@@ -1,0 +1,151 @@
+package dev.ratchet.hook;
+
+import dev.ratchet.check.CheckCommand;
+import dev.ratchet.check.CheckResult;
+import dev.ratchet.check.CheckRunner;
+import dev.ratchet.check.FailureSummarizer;
+import dev.ratchet.context.ConventionFiles;
+import dev.ratchet.model.BudgetExceededException;
+import dev.ratchet.model.Cancellation;
+import dev.ratchet.model.ModelException;
+import dev.ratchet.model.Spend;
+import dev.ratchet.workspace.GitWorkspace;
+import dev.ratchet.workspace.StagedChanges;
+import dev.ratchet.workspace.UnstagedChanges;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One pre-commit check: sets unstaged changes aside, runs the tests and lint on exactly what is
+ * staged, has a model review the staged diff, and puts the unstaged changes back, whatever happens.
+ */
+public final class PreCommitCheck {
+    private static final int FEEDBACK_TOKENS = 4_000;
+
+    private final CheckRunner checks;
+    private final FailureSummarizer summarizer;
+    private final Cancellation cancellation;
+    private final Consumer<String> say;
+    private final Clock clock;
+
+    /** {@code say} gets the few lines the user must see at once (recovered changes, a skipped review). */
+    public PreCommitCheck(CheckRunner checks, FailureSummarizer summarizer, Cancellation cancellation,
+            Consumer<String> say, Clock clock) {
+        this.checks = checks;
+        this.summarizer = summarizer;
+        this.cancellation = cancellation;
+        this.say = say;
+        this.clock = clock;
+    }
+
+    public HookOutcome run(GitWorkspace git, HookSettings settings) throws IOException {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(settings.timeout());
+        UnstagedChanges unstaged = git.unstagedChanges();
+        unstaged.recoverLeftover().ifPresent(this::report);
+        StagedChanges staged = git.stagedChanges();
+        if (staged.isEmpty()) {
+            return new HookOutcome(false, List.of(), "nothing staged", spend(settings), Duration.between(start, clock.instant()), null);
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        try (UnstagedChanges.SetAside aside = unstaged.setAside(); RestoreOnExit guard = new RestoreOnExit(aside)) {
+            Checked checked = runChecks(settings, git, deadline);
+            findings.addAll(checked.findings());
+            summary.add(checked.summary());
+            summary.add(review(settings, git, staged, findings));
+        }
+        boolean blocked = findings.stream().anyMatch(Finding::blocking);
+        return new HookOutcome(blocked, findings, String.join(", ", summary), spend(settings),
+                Duration.between(start, clock.instant()), null);
+    }
+
+    /** What the tests and lint found, and a few words on it. */
+    record Checked(List<Finding> findings, String summary, boolean passed) {
+    }
+
+    Checked runChecks(HookSettings settings, GitWorkspace git, Instant deadline) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        if (settings.tests() != null) {
+            CheckResult result = run(settings.tests(), deadline);
+            findings.addAll(CheckFindings.ofTests(result, summarizer.summarize(result, git.workTree(), FEEDBACK_TOKENS)));
+            words.add("tests " + verdict(result));
+        }
+        if (settings.lint() != null) {
+            CheckResult result = run(settings.lint(), deadline);
+            findings.addAll(CheckFindings.ofLint(result));
+            words.add("lint " + verdict(result));
+        }
+        if (words.isEmpty()) {
+            words.add("no checks configured");
+        }
+        return new Checked(findings, String.join(", ", words), findings.isEmpty());
+    }
+
+    private CheckResult run(CheckCommand command, Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        CheckResult result = checks.run(command, left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left);
+        if (result.interrupted() || cancellation.isCancelled()) {
+            throw new HookInterruptedException();
+        }
+        return result;
+    }
+
+    private static String verdict(CheckResult result) {
+        return result.timedOut() ? "timed out (--timeout)" : result.passed() ? "passed" : "failed";
+    }
+
+    /** Reviews the staged diff; a model that cannot be used only warns, unless --strict makes it block. */
+    private String review(HookSettings settings, GitWorkspace git, StagedChanges staged, List<Finding> findings) {
+        if (settings.review() == ReviewPolicy.OFF) {
+            return "review off";
+        }
+        if (settings.model() == null) {
+            return reviewSkipped(settings, settings.noModel(), findings);
+        }
+        List<ConventionFiles.Document> rules = new ConventionFiles().collect(git.workTree(), staged.files(), settings.readFiles());
+        StagedReview.Answer answer;
+        try {
+            answer = new StagedReview(settings.model(), settings.reviewModel(), cancellation)
+                    .review(staged, rules, settings.review() == ReviewPolicy.BLOCK);
+        } catch (ModelException | BudgetExceededException failed) {
+            return reviewSkipped(settings, "the review failed: " + failed.getMessage(), findings);
+        }
+        if (!answer.readable()) {
+            return reviewSkipped(settings, "the review answer was neither OK nor path:line: message lines", findings);
+        }
+        findings.addAll(answer.findings());
+        int count = answer.findings().size();
+        return "review: " + (count == 0 ? "OK" : count + " finding" + (count == 1 ? "" : "s"));
+    }
+
+    private String reviewSkipped(HookSettings settings, String why, List<Finding> findings) {
+        if (settings.strict()) {
+            findings.add(Finding.general("no model review (" + why + "); --strict blocks without one", true));
+            return "review missing";
+        }
+        say.accept("warning: " + why + "; the model review is skipped, checks still ran");
+        return "review skipped";
+    }
+
+    private void report(UnstagedChanges.Recovery recovery) {
+        if (!recovery.restored().isEmpty()) {
+            say.accept("restored unstaged changes an earlier, stopped hook run had set aside: "
+                    + String.join(", ", recovery.restored()));
+        }
+        if (!recovery.kept().isEmpty()) {
+            say.accept("left as they are, because they changed since: " + String.join(", ", recovery.kept())
+                    + "; their set-aside versions are in " + recovery.stashDir());
+        }
+    }
+
+    private static Spend spend(HookSettings settings) {
+        return settings.model() == null ? Spend.NOTHING : settings.model().ledger().spend();
+    }
+}
