@@ -123,8 +123,13 @@ final class HookRunCommand implements Callable<Integer> {
                         ? "no API key (" + settings.model().apiKeyVariable() + ") and no base URL" : unusable.getMessage();
             }
             List<String> readFiles = settings.values().value(ConfigKey.READ).map(ConfigValue::list).orElse(List.of());
+            String editFormat = settings.values().text(ConfigKey.EDIT_FORMAT).orElse(AgentRunner.defaultEditFormat(fixModel));
+            if (hookMode == HookMode.FIX && !checksTheRealIndex(git)) {
+                say("fix mode needs a plain 'git commit' (not -a, --only or paths); checking only");
+                hookMode = HookMode.CHECK;
+            }
             HookSettings hook = new HookSettings(hookMode, policy, strict, timeout, tests, lint, model, noModel,
-                    reviewModel, fixModel, readFiles);
+                    reviewModel, fixModel, editFormat, readFiles);
             Cancellation cancellation = new Cancellation();
             HookOutcome outcome;
             try (CancelOnInterrupt stop = new CancelOnInterrupt(cancellation)) {
@@ -141,6 +146,20 @@ final class HookRunCommand implements Callable<Integer> {
             print(outcome);
             return outcome.blocked() ? ExitCode.GAVE_UP : ExitCode.OK;
         }
+    }
+
+    /**
+     * Whether git hands the hook the repository's own index. 'git commit -a' or with paths gives its
+     * hooks a temporary index (GIT_INDEX_FILE); the edit loop's snapshots and undo work on the real
+     * one, so fix mode stays off there.
+     */
+    private boolean checksTheRealIndex(GitWorkspace git) {
+        String index = io.env("GIT_INDEX_FILE");
+        if (index == null) {
+            return true;
+        }
+        Path given = git.workTree().resolve(index).toAbsolutePath().normalize();
+        return given.equals(git.gitDir().resolve("index").toAbsolutePath().normalize());
     }
 
     private void say(String line) {

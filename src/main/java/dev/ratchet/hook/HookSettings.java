@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param model    the model stack for review and fixes, or null when no model can be reached
  * @param noModel  why there is no model (one line for the user), or null when there is one
  * @param fixModel the model that writes fixes in fix mode
+ * @param editFormat the edit format the fix model is asked for
  * @param readFiles extra instruction files for the review ({@code read:} in .ratchet.yml)
  */
 public record HookSettings(HookMode mode, ReviewPolicy review, boolean strict, Duration timeout, CheckCommand tests,
         CheckCommand lint, MeteredChatModel model, String noModel, String reviewModel, String fixModel,
-        List<String> readFiles) {
+        String editFormat, List<String> readFiles) {
     public HookSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(review, "review");

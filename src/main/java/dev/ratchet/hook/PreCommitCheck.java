@@ -9,20 +9,26 @@ import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ModelException;
 import dev.ratchet.model.Spend;
+import dev.ratchet.agent.RunResult;
+import dev.ratchet.agent.StopReason;
 import dev.ratchet.workspace.GitWorkspace;
+import dev.ratchet.workspace.StagedFix;
 import dev.ratchet.workspace.StagedChanges;
 import dev.ratchet.workspace.UnstagedChanges;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One pre-commit check: sets unstaged changes aside, runs the tests and lint on exactly what is
- * staged, has a model review the staged diff, and puts the unstaged changes back, whatever happens.
+ * staged, in fix mode lets the edit loop fix a failure and stages the fix, has a model review the
+ * staged diff, and puts the unstaged changes back, whatever happens.
  */
 public final class PreCommitCheck {
     private static final int FEEDBACK_TOKENS = 4_000;
@@ -54,15 +60,93 @@ public final class PreCommitCheck {
         }
         List<Finding> findings = new ArrayList<>();
         List<String> summary = new ArrayList<>();
+        Fixed fixed = null;
+        Path fixPatch = null;
         try (UnstagedChanges.SetAside aside = unstaged.setAside(); RestoreOnExit guard = new RestoreOnExit(aside)) {
             Checked checked = runChecks(settings, git, deadline);
+            if (!checked.passed() && settings.mode() == HookMode.FIX) {
+                Fix fix = fix(git, settings, staged, aside, deadline);
+                fixPatch = fix.patch();
+                if (fix.fixed() != null) {
+                    fixed = fix.fixed();
+                    checked = fixed.recheck();
+                    staged = git.stagedChanges(); // the review reads what will be committed now
+                }
+                summary.add(fix.note());
+            }
             findings.addAll(checked.findings());
             summary.add(checked.summary());
             summary.add(review(settings, git, staged, findings));
         }
+        if (fixed != null) {
+            // Only now are the user's versions back: the fix goes into them too, next to their unstaged hunks.
+            git.stagedFix().writeMerged(fixed.merged());
+        }
         boolean blocked = findings.stream().anyMatch(Finding::blocking);
         return new HookOutcome(blocked, findings, String.join(", ", summary), spend(settings),
-                Duration.between(start, clock.instant()), null);
+                Duration.between(start, clock.instant()), fixPatch);
+    }
+
+    /** A fix that is staged: the checks' second run, and the fix merged into the user's unstaged versions. */
+    private record Fixed(Checked recheck, StagedFix.Merged merged) {
+    }
+
+    /** What fix mode did: {@code fixed} is null when no green fix was staged; {@code patch} is the proposal kept for the user. */
+    private record Fix(Fixed fixed, Path patch, String note) {
+    }
+
+    private Fix fix(GitWorkspace git, HookSettings settings, StagedChanges staged, UnstagedChanges.SetAside aside,
+            Instant deadline) throws IOException {
+        if (settings.model() == null) {
+            say.accept("cannot fix: " + settings.noModel());
+            return new Fix(null, null, "no fix (no model)");
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.toSeconds() < 1) {
+            return new Fix(null, null, "no fix (--timeout reached)");
+        }
+        RunResult result;
+        try {
+            result = new FixRun(checks, cancellation, clock).run(git, settings, staged.files(), left);
+        } catch (ModelException | BudgetExceededException failed) {
+            return new Fix(null, null, "no fix (" + failed.getMessage() + ")");
+        }
+        if (result.reason() == StopReason.INTERRUPTED) {
+            undo(git, result);
+            throw new HookInterruptedException();
+        }
+        List<String> changed = result.filesChanged();
+        if (changed.isEmpty()) {
+            return new Fix(null, null, "no fix (" + result.reason().description() + ")");
+        }
+        StagedFix stagedFix = git.stagedFix();
+        Path patch = stagedFix.savePatch("fix-" + result.runId(), result.diff());
+        List<String> outside = changed.stream().filter(path -> !staged.files().contains(path)).toList();
+        if (!result.reason().success() || !outside.isEmpty()) {
+            undo(git, result);
+            return new Fix(null, patch, !outside.isEmpty()
+                    ? "no fix (it changed files that are not staged: " + String.join(", ", outside) + ")"
+                    : "no fix (" + result.reason().description() + ")");
+        }
+        Optional<StagedFix.Merged> merged = stagedFix.merge(aside, changed);
+        if (merged.isEmpty()) {
+            undo(git, result);
+            return new Fix(null, patch, "no fix (it overlaps your unstaged changes)");
+        }
+        stagedFix.stage(changed);
+        Checked recheck = runChecks(settings, git, deadline);
+        if (!recheck.passed()) {
+            undo(git, result);
+            return new Fix(null, patch, "no fix (the checks still fail with it staged)");
+        }
+        return new Fix(new Fixed(recheck, merged.get()), null, "fixed and staged " + String.join(", ", changed));
+    }
+
+    /** Takes a fix back: the run's files and their index entries exactly as before the edit loop. */
+    private static void undo(GitWorkspace git, RunResult result) throws IOException {
+        if (!result.filesChanged().isEmpty()) {
+            git.undo(result.runId());
+        }
     }
 
     /** What the tests and lint found, and a few words on it. */

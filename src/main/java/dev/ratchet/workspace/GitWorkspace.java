@@ -144,6 +144,11 @@ public final class GitWorkspace implements AutoCloseable {
         return StagedChanges.read(new GitCli(workTree()));
     }
 
+    /** Stages a fix the hook's edit loop made, and carries it over to the user's unstaged versions. */
+    public StagedFix stagedFix() {
+        return new StagedFix(hookDir(), new GitCli(workTree()), files);
+    }
+
     /** Where the pre-commit hook keeps set-aside files and proposed fixes. */
     public Path hookDir() {
         return gitDir().resolve("ratchet").resolve("hook");

@@ -150,6 +150,16 @@ public final class UnstagedChanges {
             return entries.stream().map(Entry::path).toList();
         }
 
+        /** The user's working-tree version of a set-aside file; empty when they had deleted it (or it was not set aside). */
+        public Optional<byte[]> saved(String path) throws IOException {
+            for (Entry entry : entries) {
+                if (entry.path().equals(path) && entry.present()) {
+                    return Optional.of(Files.readAllBytes(stash.resolve("files").resolve(Integer.toString(entry.index()))));
+                }
+            }
+            return Optional.empty();
+        }
+
         /** Puts every set-aside file back exactly as it was, then forgets the stash. */
         public synchronized void restore() throws IOException {
             if (restored) {

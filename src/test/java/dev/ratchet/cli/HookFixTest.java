@@ -1,0 +1,87 @@
+package dev.ratchet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fix mode through real {@code git commit}s: the edit loop fixes the staged files, the hook stages the fix. */
+class HookFixTest {
+    private static final String SUMS = "1+1=2\n2+2=4\n3+3=6\n4+4=8\n5+5=10\n6+6=12\n";
+
+    @StartStop
+    public final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path temp;
+
+    private HookRepo repoWithFixHook() throws Exception {
+        HookRepo repo = HookRepo.create(temp, server.url("/v1").toString());
+        repo.write("calc.txt", SUMS).git("add", "calc.txt");
+        repo.git("commit", "-q", "-m", "six sums");
+        CliRun install = repo.ratchetInProcess(Map.of(), "hook", "install", "--mode", "fix", "--launcher", repo.launcher.toString());
+        assertThat(install.exitCode()).as(install.err()).isZero();
+        return repo;
+    }
+
+    private static String edit(String from, String to) {
+        return "calc.txt\n```\n<<<<<<< SEARCH\n" + from + "\n=======\n" + to + "\n>>>>>>> REPLACE\n```\n";
+    }
+
+    @Test
+    void theFixIsStagedOnTopOfTheStagedContentAndTheCommitLandsGreenWithUnstagedHunksStillUnstaged() throws Exception {
+        HookRepo repo = repoWithFixHook();
+        repo.write("calc.txt", SUMS.replace("2+2=4", "2+2=5")).git("add", "calc.txt");
+        String unstaged = SUMS.replace("2+2=4", "2+2=5").replace("6+6=12", "6+6=12 and more to come");
+        repo.write("calc.txt", unstaged);
+        server.enqueue(RunEndToEndTest.streamed(edit("2+2=5", "2+2=4"), 800, 0, 40));
+        server.enqueue(HookRepo.reply("OK"));
+
+        HookRepo.Ran commit = repo.commit("-m", "sums, fixed by the hook");
+
+        assertThat(commit.exitCode()).as(commit.out()).isZero();
+        assertThat(commit.out()).contains("ratchet hook: passed (fixed and staged calc.txt, tests passed, review: OK)");
+        assertThat(repo.committed("calc.txt")).isEqualTo(SUMS);
+        assertThat(repo.read("calc.txt")).isEqualTo(SUMS.replace("6+6=12", "6+6=12 and more to come"));
+        assertThat(repo.git("diff", "--cached", "--name-only")).isEmpty();
+        assertThat(repo.git("diff", "-U0")).contains("-6+6=12\n+6+6=12 and more to come").doesNotContain("2+2");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(repo.dir.resolve(".git/ratchet/hook/stash")).doesNotExist();
+    }
+
+    @Test
+    void withoutAGreenFixTheCommitIsBlockedTheTreeIsAsTheUserHadItAndTheProposalIsSaved() throws Exception {
+        HookRepo repo = repoWithFixHook();
+        String before = repo.head();
+        String staged = SUMS.replace("2+2=4", "2+2=5");
+        repo.write("calc.txt", staged).git("add", "calc.txt");
+        byte[] unstaged = (staged + "7+7=14").getBytes(StandardCharsets.UTF_8);
+        Files.write(repo.dir.resolve("calc.txt"), unstaged);
+        // three iterations, three wrong answers
+        server.enqueue(RunEndToEndTest.streamed(edit("2+2=5", "2+2=6"), 800, 0, 40));
+        server.enqueue(RunEndToEndTest.streamed(edit("2+2=6", "2+2=7"), 800, 0, 40));
+        server.enqueue(RunEndToEndTest.streamed(edit("2+2=7", "2+2=8"), 800, 0, 40));
+        server.enqueue(HookRepo.reply("OK"));
+
+        HookRepo.Ran commit = repo.commit("-m", "not fixable");
+
+        assertThat(commit.exitCode()).as(commit.out()).isEqualTo(1);
+        assertThat(repo.head()).isEqualTo(before);
+        assertThat(commit.out()).contains("calc.txt: 2+2 is not 5",
+                "ratchet hook: blocked (no fix (the tests still fail after the last iteration), tests failed, review: OK)");
+        Matcher saved = Pattern.compile("the proposed fix is saved as (\\S+\\.patch)").matcher(commit.out());
+        assertThat(saved.find()).as(commit.out()).isTrue();
+        assertThat(Files.readString(Path.of(saved.group(1)))).contains("-2+2=5", "+2+2=8");
+        assertThat(Path.of(saved.group(1))).startsWith(repo.dir.resolve(".git/ratchet/hook").toRealPath());
+        assertThat(Files.readAllBytes(repo.dir.resolve("calc.txt"))).isEqualTo(unstaged);
+        assertThat(repo.staged("calc.txt")).isEqualTo(staged);
+    }
+}
