@@ -5,6 +5,7 @@ import dev.ratchet.check.CheckResult;
 import dev.ratchet.check.CheckRunner;
 import dev.ratchet.check.FailureSummarizer;
 import dev.ratchet.context.ConventionFiles;
+import dev.ratchet.context.ExclusionRules;
 import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ModelException;
@@ -54,7 +55,7 @@ public final class PreCommitCheck {
         Instant deadline = start.plus(settings.timeout());
         UnstagedChanges unstaged = git.unstagedChanges();
         unstaged.recoverLeftover().ifPresent(this::report);
-        StagedChanges staged = git.stagedChanges();
+        StagedChanges staged = git.stagedChanges(PreCommitCheck::withheld);
         if (staged.isEmpty()) {
             return new HookOutcome(false, List.of(), "nothing staged", spend(settings), Duration.between(start, clock.instant()), null);
         }
@@ -70,7 +71,7 @@ public final class PreCommitCheck {
                 if (fix.fixed() != null) {
                     fixed = fix.fixed();
                     checked = fixed.recheck();
-                    staged = git.stagedChanges(); // the review reads what will be committed now
+                    staged = git.stagedChanges(PreCommitCheck::withheld); // the review reads what will be committed now
                 }
                 summary.add(fix.note());
             }
@@ -227,6 +228,11 @@ public final class PreCommitCheck {
             say.accept("left as they are, because they changed since: " + String.join(", ", recovery.kept())
                     + "; their set-aside versions are in " + recovery.stashDir());
         }
+    }
+
+    /** Secrets never go to the model; generated files would only spend the review's budget. */
+    private static boolean withheld(String path) {
+        return new ExclusionRules(Long.MAX_VALUE).reasonToExclude(path, 0).isPresent();
     }
 
     private static Spend spend(HookSettings settings) {

@@ -68,6 +68,10 @@ final class StagedReview {
             diff = diff.substring(0, MAX_DIFF_CHARS) + "\n[... the rest of the diff is cut: "
                     + (staged.diff().length() - MAX_DIFF_CHARS) + " characters ...]\n";
         }
+        if (!staged.withheld().isEmpty()) {
+            text.append("Also staged, but not shown (they look like secrets or generated files): ")
+                    .append(String.join(", ", staged.withheld())).append("\n\n");
+        }
         text.append("The staged diff:\n```diff\n").append(diff).append(diff.endsWith("\n") ? "" : "\n").append("```\n");
         return text.toString();
     }

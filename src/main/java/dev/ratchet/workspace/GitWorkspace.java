@@ -139,9 +139,12 @@ public final class GitWorkspace implements AutoCloseable {
         return new UnstagedChanges(workTree(), hookDir().resolve("stash"));
     }
 
-    /** The staged changes, as {@code git commit} would commit them (the index {@code GIT_INDEX_FILE} names). */
-    public StagedChanges stagedChanges() throws IOException {
-        return StagedChanges.read(new GitCli(workTree()));
+    /**
+     * The staged changes, as {@code git commit} would commit them (the index {@code GIT_INDEX_FILE}
+     * names); the diff leaves out the paths {@code withhold} accepts.
+     */
+    public StagedChanges stagedChanges(java.util.function.Predicate<String> withhold) throws IOException {
+        return StagedChanges.read(new GitCli(workTree()), withhold);
     }
 
     /** Stages a fix the hook's edit loop made, and carries it over to the user's unstaged versions. */

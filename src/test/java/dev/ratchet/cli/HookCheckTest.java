@@ -44,7 +44,7 @@ class HookCheckTest {
     void aCleanCommitPassesAfterTheReviewSaysOk() throws Exception {
         HookRepo repo = installed();
         server.enqueue(HookRepo.reply("OK"));
-        repo.write("calc.txt", "2+2=4\n3+4=7\n").git("add", "calc.txt");
+        repo.write("calc.txt", "2+2=4\n3+4=7\n").write(".env", "API_TOKEN=hunter2\n").git("add", "calc.txt", ".env");
 
         HookRepo.Ran commit = repo.commit("-m", "a sum");
 
@@ -54,6 +54,8 @@ class HookCheckTest {
         RecordedRequest review = server.takeRequest(5, TimeUnit.SECONDS);
         String body = review.getBody().utf8();
         assertThat(body).contains("gpt-4.1-mini", "Sums are written as a+b=c", "+3+4=7").doesNotContain("\"stream\":true");
+        // a staged secret is named, never sent
+        assertThat(body).contains("not shown (they look like secrets or generated files): .env").doesNotContain("hunter2");
         assertThat(review.getHeaders().get("Authorization")).isEqualTo("Bearer " + HookRepo.KEY);
     }
 

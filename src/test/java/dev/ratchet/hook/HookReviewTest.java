@@ -46,7 +46,7 @@ class HookReviewTest {
     @Test
     void thePromptCarriesTheRulesAndTheDiffAndCutsAHugeDiff() {
         String huge = "diff --git a/x b/x\n" + "+line\n".repeat(StagedReview.MAX_DIFF_CHARS / 6 + 100);
-        String prompt = StagedReview.prompt(new StagedChanges(List.of("x"), List.of(), huge),
+        String prompt = StagedReview.prompt(new StagedChanges(List.of("x"), List.of(), huge, List.of()),
                 List.of(new ConventionFiles.Document("AGENTS.md", "Never print secrets.\n")));
 
         assertThat(prompt).startsWith("Rules from AGENTS.md:\nNever print secrets.\n\nThe staged diff:\n```diff\n");
