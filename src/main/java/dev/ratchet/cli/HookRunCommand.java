@@ -101,7 +101,7 @@ final class HookRunCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        try (GitWorkspace git = GitWorkspace.open(repo)) {
+        try (GitWorkspace git = GitWorkspace.openForCommitHook(repo)) {
             Path root = git.workTree();
             Settings settings = modelOptions.load(io, root);
             CheckCommand tests = tests(settings, root);

@@ -12,6 +12,7 @@ import dev.ratchet.model.ModelException;
 import dev.ratchet.model.Spend;
 import dev.ratchet.agent.RunResult;
 import dev.ratchet.agent.StopReason;
+import dev.ratchet.workspace.GitRefusalException;
 import dev.ratchet.workspace.GitWorkspace;
 import dev.ratchet.workspace.StagedFix;
 import dev.ratchet.workspace.StagedChanges;
@@ -111,6 +112,9 @@ public final class PreCommitCheck {
             result = new FixRun(checks, cancellation, clock).run(git, settings, staged.files(), left);
         } catch (ModelException | BudgetExceededException failed) {
             return new Fix(null, null, "no fix (" + failed.getMessage() + ")");
+        } catch (GitRefusalException refused) {
+            // e.g. a merge being concluded: the edit loop refuses before it changes anything
+            return new Fix(null, null, "no fix (" + refused.getMessage() + ")");
         }
         if (result.reason() == StopReason.INTERRUPTED) {
             undo(git, result);

@@ -66,7 +66,19 @@ public final class GitWorkspace implements AutoCloseable {
         return open(dir, Clock.systemUTC());
     }
 
+    /**
+     * Opens the repository for a pre-commit hook, which runs while {@code git commit} concludes a
+     * merge, cherry-pick or revert too: the state is not refused here; {@link #begin} still refuses it.
+     */
+    public static GitWorkspace openForCommitHook(Path dir) throws IOException {
+        return open(dir, Clock.systemUTC(), false);
+    }
+
     static GitWorkspace open(Path dir, Clock clock) throws IOException {
+        return open(dir, clock, true);
+    }
+
+    private static GitWorkspace open(Path dir, Clock clock, boolean refuseUnfinished) throws IOException {
         // Without this, JGit's first repository access on a machine blocks ~3 s measuring timestamps.
         FS.FileStoreAttributes.setBackground(true);
         if (!Files.isDirectory(dir)) {
@@ -84,7 +96,9 @@ public final class GitWorkspace implements AutoCloseable {
                 throw new GitRefusalException(repo.getDirectory() + " is a bare repository (no working tree); "
                         + "clone it ('git clone " + repo.getDirectory() + " DIR') and run ratchet in the clone");
             }
-            refuseUnfinishedOperation(repo);
+            if (refuseUnfinished) {
+                refuseUnfinishedOperation(repo);
+            }
             Workspace files = Workspace.open(repo.getWorkTree().toPath());
             return new GitWorkspace(repo, files, clock);
         } catch (IOException | RuntimeException e) {

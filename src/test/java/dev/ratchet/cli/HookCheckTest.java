@@ -127,42 +127,68 @@ class HookCheckTest {
         assertThat(repo.dir.resolve(".git/ratchet/hook/stash")).doesNotExist();
     }
 
-    @Test
-    void aHookKilledMidCheckLosesNothingAndTheNextRunPutsTheUnstagedChangesBack() throws Exception {
-        HookRepo repo = installed();
-        Path paused = temp.resolve("paused");
-        // the pause point: the check announces itself, then waits to be killed
+    /** Starts a commit whose hook check pauses; returns it once the staged version is checked out. */
+    private Process commitPausedInTheHook(HookRepo repo, Path paused, byte[] unstaged) throws Exception {
+        // the pause point: the check announces itself, then waits to be stopped
         repo.write(".ratchet.yml", "test_cmd: sh check.sh\nhook:\n  test_cmd: touch '" + paused + "'; sleep 60\n")
                 .git("add", ".ratchet.yml");
         repo.git("commit", "-q", "--no-verify", "-m", "slow hook check");
         repo.write("calc.txt", "2+2=4\n5+5=10\n").git("add", "calc.txt");
-        byte[] unstaged = "2+2=4\n5+5=10\nunstaged work\n".getBytes(StandardCharsets.UTF_8);
         Files.write(repo.dir.resolve("calc.txt"), unstaged);
         Files.delete(repo.dir.resolve("AGENTS.md")); // an unstaged deletion is set aside too
 
-        Process commit = repo.start(repo.dir, List.of("git", "commit", "-q", "-m", "killed"), Map.of());
+        Process commit = repo.start(repo.dir, List.of("git", "commit", "-q", "-m", "stopped"), Map.of());
         commit.getOutputStream().close();
         for (int i = 0; i < 600 && !Files.exists(paused); i++) {
             Thread.sleep(50);
         }
         assertThat(paused).as("the hook reached its check").exists();
         assertThat(repo.read("calc.txt")).as("the staged version is checked out").isEqualTo("2+2=4\n5+5=10\n");
-        ProcessHandle ratchet = commit.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
-                .findFirst().orElseThrow();
-        ratchet.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(repo.dir.resolve("AGENTS.md")).exists();
+        return commit;
+    }
+
+    private static ProcessHandle ratchetIn(Process commit) {
+        return commit.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aHookKilledMidCheckLosesNothingAndTheNextRunPutsTheUnstagedChangesBack() throws Exception {
+        HookRepo repo = installed();
+        byte[] unstaged = "2+2=4\n5+5=10\nunstaged work\n".getBytes(StandardCharsets.UTF_8);
+        Process commit = commitPausedInTheHook(repo, temp.resolve("paused"), unstaged);
+
+        ratchetIn(commit).destroyForcibly(); // SIGKILL: no shutdown hook runs
         commit.descendants().forEach(ProcessHandle::destroyForcibly);
         assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(commit.exitValue()).isNotZero();
         assertThat(repo.dir.resolve(".git/ratchet/hook/stash/manifest")).exists();
 
         repo.write(".ratchet.yml", "test_cmd: sh check.sh\n");
-        CliRun next = repo.ratchetInProcess(Map.of("RATCHET_SKIP", ""), "hook", "run", "--review", "off");
+        CliRun next = repo.ratchetInProcess(Map.of(), "hook", "run", "--review", "off");
 
         assertThat(next.err()).contains("restored unstaged changes an earlier, stopped hook run had set aside: ");
         assertThat(next.err()).contains("calc.txt", "AGENTS.md");
         assertThat(Files.readAllBytes(repo.dir.resolve("calc.txt"))).isEqualTo(unstaged);
         assertThat(repo.dir.resolve("AGENTS.md")).doesNotExist();
         assertThat(repo.dir.resolve(".git/ratchet/hook/stash")).doesNotExist();
+    }
+
+    @Test
+    void aHookStoppedLikeCtrlCPutsTheUnstagedChangesBackAtOnce() throws Exception {
+        HookRepo repo = installed();
+        byte[] unstaged = "2+2=4\n5+5=10\nunstaged work, no final newline".getBytes(StandardCharsets.UTF_8);
+        Process commit = commitPausedInTheHook(repo, temp.resolve("paused"), unstaged);
+
+        ratchetIn(commit).destroy(); // SIGTERM: the JVM's shutdown hooks run, as on Ctrl-C
+        assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        commit.descendants().forEach(ProcessHandle::destroyForcibly);
+
+        assertThat(commit.exitValue()).isNotZero();
+        assertThat(Files.readAllBytes(repo.dir.resolve("calc.txt"))).isEqualTo(unstaged);
+        assertThat(repo.dir.resolve("AGENTS.md")).doesNotExist();
+        assertThat(repo.dir.resolve(".git/ratchet/hook/stash")).doesNotExist();
+        assertThat(repo.staged("calc.txt")).isEqualTo("2+2=4\n5+5=10\n");
     }
 
     @Test

@@ -120,6 +120,30 @@ class HookInstallTest {
     }
 
     @Test
+    void concludingAMergeIsCheckedNotRefused() throws Exception {
+        HookRepo repo = repo();
+        install(repo);
+        repo.git("checkout", "-q", "-b", "other");
+        repo.write("calc.txt", "2+2=4\n1+2=3\n").git("commit", "-q", "--no-verify", "-am", "other sum");
+        repo.git("checkout", "-q", "main");
+        repo.write("calc.txt", "2+2=4\n2+3=5\n").git("commit", "-q", "--no-verify", "-am", "main sum");
+        String conflicted = repo.gitMayFail("merge", "-q", "other");
+        assertThat(repo.dir.resolve(".git/MERGE_HEAD")).as(conflicted).exists();
+
+        repo.write("calc.txt", "2+2=4\n2+3=5\n1+2=3\n").git("add", "calc.txt");
+        HookRepo.Ran merged = repo.commit("--no-edit");
+        assertThat(merged.exitCode()).as(merged.out()).isZero();
+        assertThat(merged.out()).contains("ratchet hook: passed (tests passed, review skipped)");
+
+        repo.git("reset", "-q", "--hard", "HEAD~1");
+        repo.gitMayFail("merge", "-q", "other");
+        repo.write("calc.txt", "2+2=4\n2+3=6\n1+2=3\n").git("add", "calc.txt");
+        HookRepo.Ran blocked = repo.commit("--no-edit");
+        assertThat(blocked.exitCode()).isEqualTo(1);
+        assertThat(blocked.out()).contains("2+3 is not 6");
+    }
+
+    @Test
     void noVerifyAndRatchetSkipBypassABlockingHook() throws Exception {
         HookRepo repo = repo();
         install(repo);

@@ -88,6 +88,11 @@ final class HookRepo {
         return ran.out();
     }
 
+    /** Runs git and returns what it printed, whatever its exit code (a merge that stops on a conflict). */
+    String gitMayFail(String... args) throws IOException, InterruptedException {
+        return run(dir, gitArgs(args)).out();
+    }
+
     /** {@code git commit} from {@code where} with the environment plus {@code extra}; the hook runs as for a user. */
     Ran commit(Path where, Map<String, String> extra, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "commit", "-q"));
