@@ -67,7 +67,7 @@ final class HookRunCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Time budget for the checks, the review and a fix (default 60).")
+            description = "Time budget for the checks and a fix (default 60); a model request also gives up after this long.")
     long timeoutSeconds;
 
     @Mixin

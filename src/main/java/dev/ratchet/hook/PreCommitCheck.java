@@ -198,6 +198,9 @@ public final class PreCommitCheck {
         if (settings.model() == null) {
             return reviewSkipped(settings, settings.noModel(), findings);
         }
+        if (staged.diff().isBlank()) {
+            return "review: nothing to send"; // every staged file is withheld (secrets, generated files)
+        }
         List<ConventionFiles.Document> rules = new ConventionFiles().collect(git.workTree(), staged.files(), settings.readFiles());
         StagedReview.Answer answer;
         try {

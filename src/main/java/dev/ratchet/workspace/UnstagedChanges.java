@@ -3,6 +3,7 @@ package dev.ratchet.workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -189,8 +190,15 @@ public final class UnstagedChanges {
             return; // put back already, before a crash interrupted the rest
         }
         Files.createDirectories(file.getParent());
-        // A rename keeps bytes, mode and time stamps; the stash is inside .git, so on the same file system.
-        Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // A rename keeps bytes, mode and time stamps in one step.
+            Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            // a linked worktree's git directory may live on another file system
+            Files.copy(saved, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                    LinkOption.NOFOLLOW_LINKS);
+            Files.delete(saved);
+        }
     }
 
     private void writeManifest(List<Entry> entries) throws IOException {

@@ -192,6 +192,39 @@ class HookCheckTest {
     }
 
     @Test
+    void aFileChangedAgainAfterTheKillIsLeftAloneAndItsSetAsideVersionKept() throws Exception {
+        HookRepo repo = installed();
+        byte[] unstaged = "2+2=4\n5+5=10\nunstaged work\n".getBytes(StandardCharsets.UTF_8);
+        Process commit = commitPausedInTheHook(repo, temp.resolve("paused"), unstaged);
+        ratchetIn(commit).destroyForcibly();
+        commit.descendants().forEach(ProcessHandle::destroyForcibly);
+        assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        repo.write("calc.txt", "edited after the kill\n");
+
+        CliRun next = repo.ratchetInProcess(Map.of(), "hook", "run", "--review", "off");
+
+        assertThat(next.err()).contains("restored unstaged changes an earlier, stopped hook run had set aside: AGENTS.md",
+                "left as they are, because they changed since: calc.txt");
+        assertThat(next.exitCode()).isEqualTo(1);
+        assertThat(next.err()).contains("still in");
+        assertThat(repo.read("calc.txt")).isEqualTo("edited after the kill\n");
+        assertThat(Files.readAllBytes(repo.dir.resolve(".git/ratchet/hook/stash/files/1"))).isEqualTo(unstaged);
+    }
+
+    @Test
+    void aReviewOverTheCostBudgetIsNotSentAndOnlyWarns() throws Exception {
+        HookRepo repo = installed();
+        repo.write("calc.txt", "2+2=4\n8+8=16\n").git("add", "calc.txt");
+
+        CliRun run = repo.ratchetInProcess(Map.of(), "hook", "run", "--max-cost", "0.000001");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).startsWith("ratchet hook: warning: the review failed: ").contains("--max-cost");
+        assertThat(run.out()).contains("passed (tests passed, review skipped)");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void withoutAKeyOneWarningAndChecksStillRunAndStrictBlocks() throws Exception {
         HookRepo repo = HookRepo.create(temp, null);
         repo.write("calc.txt", "2+2=4\n6+6=12\n").git("add", "calc.txt");

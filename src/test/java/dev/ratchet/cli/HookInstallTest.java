@@ -43,7 +43,7 @@ class HookInstallTest {
         CliRun installed = install(repo, "--mode", "check");
         assertThat(installed.exitCode()).as(installed.err()).isZero();
         assertThat(installed.out()).contains("runs first", "pre-commit.ratchet-chained");
-        // the hook runs with --review off through the environment-free path: no key means one warning, not a block
+        // no key in this repository's environment: the review is skipped with one warning, the checks decide
         repo.write("calc.txt", "2+2=4\n3+3=6\n").git("add", "calc.txt");
         HookRepo.Ran passed = repo.commit("-m", "more sums");
         assertThat(passed.exitCode()).as(passed.out()).isZero();
