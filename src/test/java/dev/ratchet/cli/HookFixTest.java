@@ -84,4 +84,44 @@ class HookFixTest {
         assertThat(Files.readAllBytes(repo.dir.resolve("calc.txt"))).isEqualTo(unstaged);
         assertThat(repo.staged("calc.txt")).isEqualTo(staged);
     }
+
+    @Test
+    void aFixOverlappingTheUnstagedHunkIsNotStagedAndEverythingStaysAsTheUserHadIt() throws Exception {
+        HookRepo repo = repoWithFixHook();
+        String staged = SUMS.replace("2+2=4", "2+2=5");
+        repo.write("calc.txt", staged).git("add", "calc.txt");
+        byte[] unstaged = SUMS.replace("2+2=4", "2+2=5 (checking this one)").getBytes(StandardCharsets.UTF_8);
+        Files.write(repo.dir.resolve("calc.txt"), unstaged);
+        server.enqueue(RunEndToEndTest.streamed(edit("2+2=5", "2+2=4"), 800, 0, 40));
+        server.enqueue(HookRepo.reply("OK"));
+
+        HookRepo.Ran commit = repo.commit("-m", "overlap");
+
+        assertThat(commit.exitCode()).as(commit.out()).isEqualTo(1);
+        assertThat(commit.out()).contains("no fix (it overlaps your unstaged changes)", "the proposed fix is saved as ");
+        assertThat(Files.readAllBytes(repo.dir.resolve("calc.txt"))).isEqualTo(unstaged);
+        assertThat(repo.staged("calc.txt")).isEqualTo(staged);
+    }
+
+    @Test
+    void aFixThatReachesBeyondTheStagedFilesIsTakenBack() throws Exception {
+        HookRepo repo = repoWithFixHook();
+        String staged = SUMS.replace("2+2=4", "2+2=5");
+        repo.write("calc.txt", staged).git("add", "calc.txt");
+        // the model "fixes" the test instead of the staged file
+        server.enqueue(RunEndToEndTest.streamed("check.sh\n```\n<<<<<<< SEARCH\necho all sums right\n=======\n"
+                + "echo all sums right\n>>>>>>> REPLACE\n```\n", 800, 0, 40));
+        server.enqueue(RunEndToEndTest.streamed("check.sh\n```\n<<<<<<< SEARCH\nwhile IFS='+=' read a b c; do\n=======\n"
+                + "exit 0\nwhile IFS='+=' read a b c; do\n>>>>>>> REPLACE\n```\n", 800, 0, 40));
+        server.enqueue(HookRepo.reply("OK"));
+        String checkBefore = repo.read("check.sh");
+
+        HookRepo.Ran commit = repo.commit("-m", "beyond");
+
+        assertThat(commit.exitCode()).as(commit.out()).isEqualTo(1);
+        assertThat(commit.out()).contains("no fix (it changed files that are not staged: check.sh)");
+        assertThat(repo.read("check.sh")).isEqualTo(checkBefore);
+        assertThat(repo.read("calc.txt")).isEqualTo(staged);
+        assertThat(repo.git("status", "--porcelain")).isEqualTo("M  calc.txt\n");
+    }
 }
