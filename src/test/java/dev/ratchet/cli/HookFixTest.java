@@ -39,21 +39,26 @@ class HookFixTest {
     @Test
     void theFixIsStagedOnTopOfTheStagedContentAndTheCommitLandsGreenWithUnstagedHunksStillUnstaged() throws Exception {
         HookRepo repo = repoWithFixHook();
-        repo.write("calc.txt", SUMS.replace("2+2=4", "2+2=5")).git("add", "calc.txt");
-        String unstaged = SUMS.replace("2+2=4", "2+2=5").replace("6+6=12", "6+6=12 and more to come");
+        String before = repo.head();
+        repo.write("calc.txt", SUMS + "7+7=15\n").git("add", "calc.txt");
+        String unstaged = SUMS.replace("1+1=2", "1+1=2 and more to come") + "7+7=15\n";
         repo.write("calc.txt", unstaged);
-        server.enqueue(RunEndToEndTest.streamed(edit("2+2=5", "2+2=4"), 800, 0, 40));
+        server.enqueue(RunEndToEndTest.streamed(edit("7+7=15", "7+7=14"), 800, 0, 40));
         server.enqueue(HookRepo.reply("OK"));
 
         HookRepo.Ran commit = repo.commit("-m", "sums, fixed by the hook");
 
         assertThat(commit.exitCode()).as(commit.out()).isZero();
         assertThat(commit.out()).contains("ratchet hook: passed (fixed and staged calc.txt, tests passed, review: OK)");
-        assertThat(repo.committed("calc.txt")).isEqualTo(SUMS);
-        assertThat(repo.read("calc.txt")).isEqualTo(SUMS.replace("6+6=12", "6+6=12 and more to come"));
+        assertThat(repo.git("rev-parse", "HEAD~1").strip()).isEqualTo(before);
+        assertThat(repo.committed("calc.txt")).isEqualTo(SUMS + "7+7=14\n");
+        assertThat(repo.read("calc.txt")).isEqualTo(SUMS.replace("1+1=2", "1+1=2 and more to come") + "7+7=14\n");
         assertThat(repo.git("diff", "--cached", "--name-only")).isEmpty();
-        assertThat(repo.git("diff", "-U0")).contains("-6+6=12\n+6+6=12 and more to come").doesNotContain("2+2");
+        assertThat(repo.git("diff", "-U0")).contains("-1+1=2\n+1+1=2 and more to come").doesNotContain("7+7");
         assertThat(server.getRequestCount()).isEqualTo(2);
+        server.takeRequest();
+        // the review reads what will be committed: the staged change with the fix
+        assertThat(server.takeRequest().getBody().utf8()).contains("+7+7=14").doesNotContain("7+7=15");
         assertThat(repo.dir.resolve(".git/ratchet/hook/stash")).doesNotExist();
     }
 
