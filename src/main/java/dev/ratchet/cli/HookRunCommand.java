@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,13 +115,17 @@ final class HookRunCommand implements Callable<Integer> {
                     .or(() -> settings.values().text(ConfigKey.HOOK_MODEL)).orElse(DEFAULT_MODEL);
             String fixModel = Optional.ofNullable(modelOptions.model)
                     .or(() -> settings.values().text(ConfigKey.MODEL)).orElse(ModelSettings.DEFAULT_MODEL);
+            Tokenizer tokens = new Tokenizer();
             MeteredChatModel model = null;
-            String noModel = null;
-            try {
-                model = ChatModelFactory.create(forHook(settings.model(), timeout), new TokenCounter());
-            } catch (ModelSetupException unusable) {
-                noModel = unusable.getMessage().startsWith("no API key")
-                        ? "no API key (" + settings.model().apiKeyVariable() + ") and no base URL" : unusable.getMessage();
+            String noModel = "no model needed";
+            if (policy != ReviewPolicy.OFF || hookMode == HookMode.FIX) {
+                try {
+                    model = ChatModelFactory.create(forHook(settings.model(), timeout), tokens.get());
+                    noModel = null;
+                } catch (ModelSetupException unusable) {
+                    noModel = unusable.getMessage().startsWith("no API key")
+                            ? "no API key (" + settings.model().apiKeyVariable() + ") and no base URL" : unusable.getMessage();
+                }
             }
             List<String> readFiles = settings.values().value(ConfigKey.READ).map(ConfigValue::list).orElse(List.of());
             String editFormat = settings.values().text(ConfigKey.EDIT_FORMAT).orElse(AgentRunner.defaultEditFormat(fixModel));
@@ -135,7 +140,7 @@ final class HookRunCommand implements Callable<Integer> {
             try (CancelOnInterrupt stop = new CancelOnInterrupt(cancellation)) {
                 CheckRunner checks = new CheckRunner();
                 try (Cancellation.Registration stopChecks = cancellation.onCancel(checks::cancel)) {
-                    outcome = new PreCommitCheck(checks, new FailureSummarizer(new TokenCounter()), cancellation,
+                    outcome = new PreCommitCheck(checks, () -> new FailureSummarizer(tokens.get()), cancellation,
                             line -> say(line), Clock.systemUTC()).run(git, hook);
                 }
             } catch (HookInterruptedException interrupted) {
@@ -193,6 +198,19 @@ final class HookRunCommand implements Callable<Integer> {
         } catch (NoTestCommandException none) {
             say(none.getMessage() + "; no tests run");
             return null;
+        }
+    }
+
+    /** One tokenizer per process, loaded on first use: it takes ~0.3 s, and a green check without a model needs none. */
+    private static final class Tokenizer implements Supplier<TokenCounter> {
+        private TokenCounter counter;
+
+        @Override
+        public TokenCounter get() {
+            if (counter == null) {
+                counter = new TokenCounter();
+            }
+            return counter;
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One pre-commit check: sets unstaged changes aside, runs the tests and lint on exactly what is
@@ -36,16 +37,18 @@ public final class PreCommitCheck {
     private static final int FEEDBACK_TOKENS = 4_000;
 
     private final CheckRunner checks;
-    private final FailureSummarizer summarizer;
+    private final Supplier<FailureSummarizer> summarizers;
+    /** Built on the first failure only: its tokenizer takes ~0.3 s to load, a third of a green hook's time. */
+    private FailureSummarizer summarizer;
     private final Cancellation cancellation;
     private final Consumer<String> say;
     private final Clock clock;
 
     /** {@code say} gets the few lines the user must see at once (recovered changes, a skipped review). */
-    public PreCommitCheck(CheckRunner checks, FailureSummarizer summarizer, Cancellation cancellation,
+    public PreCommitCheck(CheckRunner checks, Supplier<FailureSummarizer> summarizers, Cancellation cancellation,
             Consumer<String> say, Clock clock) {
         this.checks = checks;
-        this.summarizer = summarizer;
+        this.summarizers = summarizers;
         this.cancellation = cancellation;
         this.say = say;
         this.clock = clock;
@@ -163,7 +166,9 @@ public final class PreCommitCheck {
         List<String> words = new ArrayList<>();
         if (settings.tests() != null) {
             CheckResult result = run(settings.tests(), deadline);
-            findings.addAll(CheckFindings.ofTests(result, summarizer.summarize(result, git.workTree(), FEEDBACK_TOKENS)));
+            if (!result.passed()) {
+                findings.addAll(CheckFindings.ofTests(result, summarizer().summarize(result, git.workTree(), FEEDBACK_TOKENS)));
+            }
             words.add("tests " + verdict(result));
         }
         if (settings.lint() != null) {
@@ -175,6 +180,13 @@ public final class PreCommitCheck {
             words.add("no checks configured");
         }
         return new Checked(findings, String.join(", ", words), findings.isEmpty());
+    }
+
+    private FailureSummarizer summarizer() {
+        if (summarizer == null) {
+            summarizer = summarizers.get();
+        }
+        return summarizer;
     }
 
     private CheckResult run(CheckCommand command, Instant deadline) {
