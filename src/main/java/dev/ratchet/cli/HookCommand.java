@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ratchet hook install                 # check mode: block commits that break tests",
-            "  ratchet hook install --mode fix      # let ratchet fix and stage what breaks",
-            "  ratchet hook uninstall               # remove it; a hook that was there before comes back",
-            "  RATCHET_SKIP=1 git commit ...        # skip once (or git commit --no-verify)"
+            "  ratchet hook install               # block commits that break the checks",
+            "  ratchet hook install --mode fix    # fix what breaks, and stage the fix",
+            "  ratchet hook uninstall             # the hook that was there comes back",
+            "  RATCHET_SKIP=1 git commit ...      # skip once (or git commit --no-verify)"
         })
 final class HookCommand implements Callable<Integer> {
     @Spec

@@ -44,8 +44,11 @@ import picocli.CommandLine.Option;
                 + "byte for byte afterwards (also when the hook is stopped). Then a model reviews the staged diff against "
                 + "AGENTS.md / CONVENTIONS.md. Prints one 'path:line: message' line per finding and a summary line.",
             "",
-            "Exit codes: 0 the commit may go ahead; 1 blocked (a check failed, or the review found a defect); "
-                + "2 usage or configuration error.",
+            "The review uses gpt-4.1-mini (hook.model in .ratchet.yml), fixes the run model (model:, default gpt-4.1); "
+                + "--model sets both. Tests and lint: hook.test_cmd / hook.lint_cmd, else test_cmd / lint_cmd.",
+            "",
+            "Exit codes: 0 the commit may go ahead; 1 blocked (a check failed, the review found a defect, or no green "
+                + "fix was found); 2 usage or configuration error; 130 interrupted.",
             ""
         })
 final class HookRunCommand implements Callable<Integer> {
