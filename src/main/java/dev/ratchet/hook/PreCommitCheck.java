@@ -61,7 +61,8 @@ public final class PreCommitCheck {
         unstaged.recoverLeftover().ifPresent(this::report);
         StagedChanges staged = git.stagedChanges(PreCommitCheck::withheld);
         if (staged.isEmpty()) {
-            return new HookOutcome(false, List.of(), "nothing staged", spend(settings), Duration.between(start, clock.instant()), null);
+            return new HookOutcome(false, List.of(), "nothing staged", spend(settings),
+                    Duration.between(start, clock.instant()), null);
         }
         List<Finding> findings = new ArrayList<>();
         List<String> summary = new ArrayList<>();
