@@ -9,6 +9,7 @@ import dev.ratchet.model.ChatCancelledException;
 import dev.ratchet.model.ModelException;
 import dev.ratchet.model.ModelSetupException;
 import dev.ratchet.workspace.GitRefusalException;
+import dev.ratchet.workspace.HookInstallException;
 import dev.ratchet.workspace.NoSuchRunException;
 import dev.ratchet.workspace.NotAGitRepositoryException;
 import dev.ratchet.workspace.UnsafePathException;
@@ -43,7 +44,7 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelSetupException
                 || ex instanceof ContextException || ex instanceof NoTestCommandException
                 || ex instanceof CheckStartException || ex instanceof NotAGitRepositoryException
-                || ex instanceof NoSuchRunException) {
+                || ex instanceof NoSuchRunException || ex instanceof HookInstallException) {
             return ExitCode.USAGE;
         }
         // The repository's state (a merge in progress, a run already undone), a path or a write was refused.

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         })
 public final class RatchetCommand implements Callable<Integer> {
     /** Subcommand names in the order help lists them. */
-    static final List<String> SUBCOMMANDS = List.of("run", "demo", "apply", "undo", "diff", "log", "context", "models", "doctor", "help");
+    static final List<String> SUBCOMMANDS = List.of("run", "demo", "apply", "undo", "diff", "log", "context", "models", "doctor", "hook", "help");
 
     private final Io io;
 
@@ -75,6 +75,7 @@ public final class RatchetCommand implements Callable<Integer> {
             case "context" -> new ContextCommand(io);
             case "models" -> new ModelsCommand(io);
             case "doctor" -> new DoctorCommand(io);
+            case "hook" -> new HookCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };

@@ -33,7 +33,10 @@ public enum ConfigKey {
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
     CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)"),
-    READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]");
+    READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]"),
+    HOOK_TEST_CMD("hook.test_cmd", "the pre-commit hook's test command, when a faster one than test_cmd fits"),
+    HOOK_LINT_CMD("hook.lint_cmd", "the pre-commit hook's lint command (default: lint_cmd)"),
+    HOOK_MODEL("hook.model", "the model that reviews staged changes in the pre-commit hook (default gpt-4.1-mini)");
 
     private final String yamlName;
     private final String help;

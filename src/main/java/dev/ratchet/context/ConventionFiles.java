@@ -12,9 +12,14 @@ import java.util.TreeSet;
  * directories of the files in play (the root's first, deeper ones later, so the nearest one has the
  * last word), then {@code CONVENTIONS.md} at the root, then the files the user listed to read.
  */
-final class ConventionFiles {
+public final class ConventionFiles {
     /** One instruction file and its text. */
-    record Document(String path, String text) {
+    public record Document(String path, String text) {
+    }
+
+    /** The instruction files for {@code filesInPlay} in the work tree at {@code root}, plus {@code readFiles}. */
+    public List<Document> collect(java.nio.file.Path root, Collection<String> filesInPlay, List<String> readFiles) {
+        return collect(new WorkTreeFiles(root), filesInPlay, readFiles);
     }
 
     List<Document> collect(WorkTreeFiles tree, Collection<String> filesInPlay, List<String> readFiles) {

@@ -66,7 +66,19 @@ public final class GitWorkspace implements AutoCloseable {
         return open(dir, Clock.systemUTC());
     }
 
+    /**
+     * Opens the repository for a pre-commit hook, which runs while {@code git commit} concludes a
+     * merge, cherry-pick or revert too: the state is not refused here; {@link #begin} still refuses it.
+     */
+    public static GitWorkspace openForCommitHook(Path dir) throws IOException {
+        return open(dir, Clock.systemUTC(), false);
+    }
+
     static GitWorkspace open(Path dir, Clock clock) throws IOException {
+        return open(dir, clock, true);
+    }
+
+    private static GitWorkspace open(Path dir, Clock clock, boolean refuseUnfinished) throws IOException {
         // Without this, JGit's first repository access on a machine blocks ~3 s measuring timestamps.
         FS.FileStoreAttributes.setBackground(true);
         if (!Files.isDirectory(dir)) {
@@ -84,7 +96,9 @@ public final class GitWorkspace implements AutoCloseable {
                 throw new GitRefusalException(repo.getDirectory() + " is a bare repository (no working tree); "
                         + "clone it ('git clone " + repo.getDirectory() + " DIR') and run ratchet in the clone");
             }
-            refuseUnfinishedOperation(repo);
+            if (refuseUnfinished) {
+                refuseUnfinishedOperation(repo);
+            }
             Workspace files = Workspace.open(repo.getWorkTree().toPath());
             return new GitWorkspace(repo, files, clock);
         } catch (IOException | RuntimeException e) {
@@ -127,6 +141,34 @@ public final class GitWorkspace implements AutoCloseable {
     /** Safe reads and atomic writes inside the working tree: the only way the agent touches files. */
     public Workspace files() {
         return files;
+    }
+
+    /** ratchet's pre-commit hook file in this repository's hooks directory ({@code core.hooksPath} honoured). */
+    public PreCommitHook preCommitHook() {
+        return new PreCommitHook(hooks.hooksDir());
+    }
+
+    /** Sets unstaged changes aside while the pre-commit hook checks what is staged; kept under {@code .git/ratchet/hook/}. */
+    public UnstagedChanges unstagedChanges() {
+        return new UnstagedChanges(workTree(), hookDir().resolve("stash"));
+    }
+
+    /**
+     * The staged changes, as {@code git commit} would commit them (the index {@code GIT_INDEX_FILE}
+     * names); the diff leaves out the paths {@code withhold} accepts.
+     */
+    public StagedChanges stagedChanges(java.util.function.Predicate<String> withhold) throws IOException {
+        return StagedChanges.read(new GitCli(workTree()), withhold);
+    }
+
+    /** Stages a fix the hook's edit loop made, and carries it over to the user's unstaged versions. */
+    public StagedFix stagedFix() {
+        return new StagedFix(hookDir(), new GitCli(workTree()), files);
+    }
+
+    /** Where the pre-commit hook keeps set-aside files and proposed fixes. */
+    public Path hookDir() {
+        return gitDir().resolve("ratchet").resolve("hook");
     }
 
     /** Where HEAD points and what differs from it. */

@@ -59,6 +59,8 @@ final class HookRunner {
         builder.environment().keySet().removeIf(name -> name.endsWith("_API_KEY"));
         builder.environment().putAll(env);
         builder.environment().put("GIT_EDITOR", ":");
+        // 'ratchet hook run' skips itself under this variable: a run's own commit must not start another run.
+        builder.environment().put(PreCommitHook.INTERNAL_COMMIT_ENV, "1");
         Process process;
         try {
             process = builder.start();
