@@ -1,5 +1,6 @@
 package dev.ratchet.context;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,9 +13,19 @@ import java.util.TreeSet;
  * directories of the files in play (the root's first, deeper ones later, so the nearest one has the
  * last word), then {@code CONVENTIONS.md} at the root, then the files the user listed to read.
  */
-final class ConventionFiles {
+public final class ConventionFiles {
     /** One instruction file and its text. */
-    record Document(String path, String text) {
+    public record Document(String path, String text) {
+    }
+
+    /**
+     * The instruction files for a run that has no context of its own (the tool loop): every
+     * {@code AGENTS.md} on the way to {@code filesInPlay}, {@code CONVENTIONS.md}, and {@code readFiles}.
+     *
+     * @throws ContextException when a file to read is missing, outside the repository, or binary
+     */
+    public List<Document> collect(Path workTree, Collection<String> filesInPlay, List<String> readFiles) {
+        return collect(new WorkTreeFiles(workTree), filesInPlay, readFiles);
     }
 
     List<Document> collect(WorkTreeFiles tree, Collection<String> filesInPlay, List<String> readFiles) {

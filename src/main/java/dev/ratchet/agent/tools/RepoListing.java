@@ -25,7 +25,7 @@ public final class RepoListing {
     }
 
     /** Every listed file, sorted by path. Size does not exclude here: the tools page or skip big files themselves. */
-    List<RepoFile> files() throws IOException {
+    public List<RepoFile> files() throws IOException {
         try (Repository repository = new FileRepositoryBuilder().findGitDir(workTree.toFile()).setMustExist(true).build()) {
             return new RepositoryScanner(new ExclusionRules(Long.MAX_VALUE)).scan(repository).files().stream()
                     .sorted(java.util.Comparator.comparing(RepoFile::path)).toList();

@@ -87,7 +87,7 @@ public final class RunCommandTool implements Tool {
         }
         String text = result.headline() + " (" + permission + ")\n" + (output.isBlank() ? "(no output)\n" : output);
         return new ToolOutcome(result.passed(), text, result.timedOut() ? "timed out" : "exit " + result.exitCode(),
-                new ToolOutcome.Effect.None());
+                new ToolOutcome.Effect.CommandRan(command, result.exitCode()));
     }
 
     private String refusal(String command) {

@@ -47,6 +47,10 @@ public record ToolOutcome(boolean ok, String forModel, String summary, Effect ef
             }
         }
 
+        /** A shell command ran (it may have changed files behind the workspace's back). */
+        record CommandRan(String command, int exitCode) implements Effect {
+        }
+
         /** The tests ran; {@code narrowed} when only some tests were asked for, so a pass proves little. */
         record Tested(String command, FailureSummary summary, boolean narrowed) implements Effect {
         }
