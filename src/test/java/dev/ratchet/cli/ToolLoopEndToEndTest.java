@@ -132,6 +132,7 @@ class ToolLoopEndToEndTest {
     @Test
     void theSameCallOverAndOverIsNudgedThenStopped() throws Exception {
         Path repo = copyOf("python-ini");
+        Files.writeString(repo.resolve("AGENTS.md"), "Run the tests with python3 -m unittest.\n");
         ChatStream.Call read = ChatStream.call("call_r", "read_file", Map.of("path", "iniconf/parser.py"));
         for (int i = 0; i < 4; i++) {
             server.enqueue(ChatStream.reply("Reading the parser.", List.of(read), 1000, 0, 20));
@@ -143,7 +144,10 @@ class ToolLoopEndToEndTest {
         JsonNode json = JSON.readTree(result.out());
         assertThat(json.get("stopReason").asText()).isEqualTo("repeated_calls");
         assertThat(json.get("outcome").asText()).isNotEqualTo("committed");
-        for (int i = 0; i < 3; i++) {
+        assertThat(server.takeRequest().getBody().utf8()).as("the repository's conventions reach the model")
+                .contains("# Repository conventions").contains("<file path=\\\"AGENTS.md\\\">")
+                .contains("Run the tests with python3 -m unittest.");
+        for (int i = 0; i < 2; i++) {
             server.takeRequest();
         }
         String fourth = server.takeRequest().getBody().utf8();

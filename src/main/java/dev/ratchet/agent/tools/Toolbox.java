@@ -4,6 +4,7 @@ import dev.ratchet.model.ToolCall;
 import dev.ratchet.model.ToolSpec;
 import dev.ratchet.workspace.UnsafePathException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ public final class Toolbox {
                     + "; use paths relative to the repository root, outside .git");
         } catch (IOException io) {
             return ToolOutcome.failed(prepared.name() + " failed: " + io.getMessage());
+        } catch (UncheckedIOException io) {
+            // JGit reports a file vanishing mid-scan this way; the model can simply call again
+            return ToolOutcome.failed(prepared.name() + " failed: " + io.getCause().getMessage());
         }
     }
 
