@@ -218,6 +218,37 @@ class ToolLoopEndToEndTest {
     }
 
     @Test
+    void allowCommandsFromRatchetYmlRunPlainCommandsButNotOnesWithMetacharacters() throws Exception {
+        Path repo = copyOf("python-ini");
+        Files.writeString(repo.resolve(".ratchet.yml"), "allow_commands: [cat]\n");
+        server.enqueue(ChatStream.reply("Looking.", List.of(ChatStream.call("call_1", "run_command",
+                Map.of("command", "cat README.md"))), 1000, 0, 20));
+        server.enqueue(ChatStream.reply("And more.", List.of(ChatStream.call("call_2", "run_command",
+                Map.of("command", "cat README.md; touch pwned"))), 1100, 0, 20));
+        server.enqueue(ChatStream.text("Nothing to change.", 1200, 0, 20));
+
+        CliRun result = run(repo, "explain the parser", "--no-test");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.GAVE_UP);
+        assertThat(JSON.readTree(result.out()).get("stopReason").asText()).isEqualTo("no_edits");
+        server.takeRequest();
+        assertThat(server.takeRequest().getBody().utf8()).contains("allowed by the allow-list entry \\\"cat\\\"");
+        assertThat(server.takeRequest().getBody().utf8()).contains("the command was not run")
+                .contains("shell metacharacter ';'");
+        assertThat(repo.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownModeIsAUsageError() throws Exception {
+        CliRun result = CliRun.run("", Map.of("OPENAI_API_KEY", KEY), "run", "fix it", "--mode", "agent",
+                "--repo", copyOf("python-ini").toString(), "--base-url", server.url("/v1").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--mode agent is not a mode; use edit, tools or auto");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void theToolDemoReplaysItsCassetteOfflineAndSaysSo() throws Exception {
         CliRun demo = CliRun.run("", Map.of(), "demo", "--mode", "tools", "--testrepos", TESTREPOS.toString());
 
