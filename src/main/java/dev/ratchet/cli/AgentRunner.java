@@ -109,7 +109,7 @@ final class AgentRunner {
                 io.err().flush();
             }
             if (options.outputFormat == RunOptions.OutputFormat.TEXT && options.mode == null
-                    && settings.values().text(ConfigKey.MODE).isEmpty()) {
+                    && settings.values().text(ConfigKey.LOOP_MODE).isEmpty()) {
                 io.err().println("ratchet: " + (tools ? "tool loop" : "edit loop") + " (" + choice.reason() + ")");
                 io.err().flush();
             }
@@ -152,7 +152,7 @@ final class AgentRunner {
     }
 
     private static LoopChoice loopChoice(RunOptions options, Settings settings, Path root, ContextOptions context) {
-        String asked = options.mode != null ? options.mode : settings.values().text(ConfigKey.MODE).orElse("auto");
+        String asked = options.mode != null ? options.mode : settings.values().text(ConfigKey.LOOP_MODE).orElse("auto");
         LoopChoice.Mode mode;
         try {
             mode = LoopChoice.parse(asked);

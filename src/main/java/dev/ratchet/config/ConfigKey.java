@@ -33,7 +33,7 @@ public enum ConfigKey {
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
     CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)"),
-    MODE("mode", "which loop runs: edit, tools or auto (default auto: tools when no files are named and the repository exceeds the context budget)"),
+    LOOP_MODE("loop_mode", "which loop runs: edit, tools or auto (default auto: tools when no files are named and the repository exceeds the context budget)"),
     ALLOW_COMMANDS("allow_commands", "commands the model may run in the tool loop without asking, e.g. [npm test, git status]"),
     READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]");
 
