@@ -19,8 +19,8 @@ public sealed interface AgentEvent {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
-    /** The run began; the working tree was snapshotted. */
-    record RunStarted(String runId, String task, String model, String editFormat, String testCommand) implements AgentEvent {
+    /** The run began; the working tree was snapshotted. {@code mode} is "edit" or "tools", the loop that runs. */
+    record RunStarted(String runId, String task, String model, String mode, String editFormat, String testCommand) implements AgentEvent {
     }
 
     /** The context for the first request was assembled. */
@@ -57,6 +57,17 @@ public sealed interface AgentEvent {
 
     /** The reply described a change but held no edit. */
     record NoEdits(int iteration) implements AgentEvent {
+    }
+
+    /**
+     * Tool loop: one tool call ran (or was refused); {@code call} counts calls from 1,
+     * {@code arguments} sums them up in a few words, {@code outcome} likewise.
+     */
+    record ToolCalled(int call, String tool, String arguments, boolean ok, String outcome) implements AgentEvent {
+    }
+
+    /** Tool loop: the model was told to change course (a repeated call, or stopping while tests fail). */
+    record Nudged(int call, String reason) implements AgentEvent {
     }
 
     /** The tests ran; iteration 0 is the baseline before any edit. */

@@ -105,7 +105,7 @@ public final class EditLoop {
 
         RunResult run() throws IOException {
             String testCommand = settings.testCommand() == null ? null : settings.testCommand().commandLine();
-            emit(new AgentEvent.RunStarted(run.id(), settings.task(), settings.model(), settings.editFormat(), testCommand));
+            emit(new AgentEvent.RunStarted(run.id(), settings.task(), settings.model(), "edit", settings.editFormat(), testCommand));
             FailureSummary baseline = null;
             FailureSummary latest = null;
             StopReason reason;

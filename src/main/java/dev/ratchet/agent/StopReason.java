@@ -12,6 +12,10 @@ public enum StopReason {
     EDITS_REFUSED(false, "the model's edits kept being refused"),
     /** The model kept answering without any edit. */
     NO_EDITS(false, "the model answered without edits"),
+    /** Tool loop: the model kept making the same tool call after being told to change course. */
+    REPEATED_CALLS(false, "the model repeated the same tool call"),
+    /** Tool loop: the model ended its turn, was told the tests still fail, and ended it again. */
+    STOPPED_WITH_FAILING_TESTS(false, "the model stopped while the tests still fail"),
     /** The cost budget (--max-cost) would have been exceeded. */
     COST_BUDGET(false, "the cost budget ran out"),
     /** The time budget (--timeout) ran out. */

@@ -3,6 +3,10 @@ package dev.ratchet.cli;
 import dev.ratchet.agent.AgentEvent;
 import dev.ratchet.agent.AgentSettings;
 import dev.ratchet.agent.EditLoop;
+import dev.ratchet.agent.LoopChoice;
+import dev.ratchet.agent.ToolLoop;
+import dev.ratchet.agent.tools.CommandAllowList;
+import dev.ratchet.agent.tools.CommandApproval;
 import dev.ratchet.agent.RunResult;
 import dev.ratchet.agent.StopReason;
 import dev.ratchet.check.CheckCommand;
@@ -16,6 +20,7 @@ import dev.ratchet.config.Settings;
 import dev.ratchet.context.ContextAssembler;
 import dev.ratchet.context.ContextMode;
 import dev.ratchet.context.ContextOptions;
+import dev.ratchet.context.RepositorySize;
 import dev.ratchet.edit.apply.Applier;
 import dev.ratchet.edit.format.EditFormats;
 import dev.ratchet.model.Cancellation;
@@ -27,9 +32,11 @@ import dev.ratchet.model.TokenCounter;
 import dev.ratchet.workspace.GitWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,9 +44,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Turns run options into a configured {@link EditLoop}, runs it, and reports in the chosen output format. */
+/** Turns run options into a configured {@link EditLoop} or {@link ToolLoop}, runs it, and reports in the chosen output format. */
 final class AgentRunner {
     private static final int DEFAULT_MAX_ITERATIONS = 5;
+    /** A SWE-bench-style run reads, searches and tests many times per change; 50 calls fit a small fix with room to spare. */
+    private static final int DEFAULT_MAX_TOOL_CALLS = 50;
     private static final int REFUSAL_RETRIES = 3;
     private static final int FEEDBACK_TOKENS = 6_000;
 
@@ -53,7 +62,7 @@ final class AgentRunner {
     static int exitCode(StopReason reason) {
         return switch (reason) {
             case TESTS_PASS, EDITS_APPLIED -> ExitCode.OK;
-            case MAX_ITERATIONS, EDITS_REFUSED, NO_EDITS -> ExitCode.GAVE_UP;
+            case MAX_ITERATIONS, EDITS_REFUSED, NO_EDITS, REPEATED_CALLS, STOPPED_WITH_FAILING_TESTS -> ExitCode.GAVE_UP;
             case COST_BUDGET, TIME_BUDGET -> ExitCode.BUDGET;
             case MODEL_ERROR -> ExitCode.MODEL;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
@@ -73,7 +82,11 @@ final class AgentRunner {
             CheckCommand tests = testCommand(options, settings, root);
             ModelInfo info = ModelCatalog.forSettings(settings.model()).lookup(model);
             ContextOptions context = contextOptions(options, settings, info);
+            LoopChoice choice = loopChoice(options, settings, root, context);
+            boolean tools = choice.mode() == LoopChoice.Mode.TOOLS;
+            // max_iterations in .ratchet.yml counts edit-and-test iterations; in tool mode only the flag counts tool calls
             int maxIterations = options.maxIterations != null ? options.maxIterations
+                    : tools ? DEFAULT_MAX_TOOL_CALLS
                     : settings.values().integer(ConfigKey.MAX_ITERATIONS, 1, 100).orElse(DEFAULT_MAX_ITERATIONS);
             if (maxIterations < 1) {
                 throw new UsageException("--max-iterations must be at least 1, not " + maxIterations);
@@ -95,15 +108,26 @@ final class AgentRunner {
                         + "; no model is called, and tokens and cost are the recorded ones");
                 io.err().flush();
             }
+            if (options.outputFormat == RunOptions.OutputFormat.TEXT && options.mode == null
+                    && settings.values().text(ConfigKey.LOOP_MODE).isEmpty()) {
+                io.err().println("ratchet: " + (tools ? "tool loop" : "edit loop") + " (" + choice.reason() + ")");
+                io.err().flush();
+            }
             Consumer<AgentEvent> listener = listener(options);
             CheckRunner checks = new CheckRunner();
             Cancellation cancellation = new Cancellation();
-            EditLoop loop = new EditLoop(chat, new ContextAssembler(counter), new Applier(), checks,
-                    new FailureSummarizer(counter), listener, cancellation, Clock.systemUTC());
             RunResult result;
             try (InterruptGuard guard = new InterruptGuard(cancellation)) {
                 try {
-                    result = loop.run(git, agentSettings);
+                    if (tools) {
+                        CommandApproval approval = io.interactive() && options.outputFormat == RunOptions.OutputFormat.TEXT
+                                ? new TerminalApproval(io) : CommandApproval.NOBODY;
+                        result = new ToolLoop(chat, new Applier(), checks, new FailureSummarizer(counter), approval, listener,
+                                cancellation, Clock.systemUTC()).run(git, agentSettings, allowList(options, settings));
+                    } else {
+                        result = new EditLoop(chat, new ContextAssembler(counter), new Applier(), checks,
+                                new FailureSummarizer(counter), listener, cancellation, Clock.systemUTC()).run(git, agentSettings);
+                    }
                 } finally {
                     guard.done();
                 }
@@ -125,6 +149,30 @@ final class AgentRunner {
             case JSON -> event -> { };
             case STREAM_JSON -> new JsonOutput(io.out())::event;
         };
+    }
+
+    private static LoopChoice loopChoice(RunOptions options, Settings settings, Path root, ContextOptions context) {
+        String asked = options.mode != null ? options.mode : settings.values().text(ConfigKey.LOOP_MODE).orElse("auto");
+        LoopChoice.Mode mode;
+        try {
+            mode = LoopChoice.parse(asked);
+        } catch (IllegalArgumentException unknown) {
+            throw new UsageException(unknown.getMessage());
+        }
+        return LoopChoice.choose(mode, !options.files.isEmpty(), () -> {
+            try {
+                return new RepositorySize().estimatedTokens(root, context);
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        }, context.autoWholeTokens());
+    }
+
+    /** --allow-command entries and the allow_commands: list of the config files, together. */
+    private static CommandAllowList allowList(RunOptions options, Settings settings) {
+        List<String> entries = new ArrayList<>(options.allowCommands);
+        settings.values().value(ConfigKey.ALLOW_COMMANDS).map(ConfigValue::list).ifPresent(entries::addAll);
+        return new CommandAllowList(entries);
     }
 
     private static String editFormat(RunOptions options, Settings settings, String model) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run the full loop (context, model, edits, tests, feedback, commit) on a copy of a small project "
                 + "from testrepos/ whose tests fail. Without an API key the model's answers are replayed from the "
-                + "project's recorded conversation (cassette.jsonl), and ratchet says so; with OPENAI_API_KEY set, "
+                + "project's recorded conversation (cassette.jsonl, or cassette-tools.jsonl with --mode tools), and ratchet says so; with OPENAI_API_KEY set, "
                 + "the live model is asked. Your own repositories are not touched: the copy lives in a new "
                 + "temporary directory, which is kept so you can look at the result.",
             ""
@@ -30,15 +30,20 @@ import picocli.CommandLine.Parameters;
             "  ratchet demo                 the default project (" + DemoCommand.DEFAULT + ")",
             "  ratchet demo --list          the projects there are",
             "  ratchet demo java-duration   a Maven/JUnit project",
+            "  ratchet demo --mode tools    the tool loop: the model explores, patches and tests through function tools",
             "  ratchet demo --output-format stream-json python-ini"
         })
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT = "js-money";
+    /** The default project for --mode tools: the one whose tool-loop cassette is the reference example. */
+    static final String DEFAULT_TOOLS = "python-ini";
+    static final String TOOLS_CASSETTE = "cassette-tools.jsonl";
 
     private final Io io;
 
-    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Which project of testrepos/ (default " + DEFAULT + ").")
-    String name = DEFAULT;
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Which project of testrepos/ (default " + DEFAULT
+            + "; with --mode tools, " + DEFAULT_TOOLS + ").")
+    String name;
 
     @Option(names = "--list", description = "List the demo projects and their tasks.")
     boolean list;
@@ -67,13 +72,23 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
+        boolean tools = runOptions.mode != null && runOptions.mode.strip().equalsIgnoreCase("tools");
+        if (name == null) {
+            name = tools ? DEFAULT_TOOLS : DEFAULT;
+        }
         Path project = projects.resolve(name);
         if (!Files.isDirectory(project.resolve("repo"))) {
             throw new UsageException("there is no demo project '" + name + "' in " + projects + "; choose one of: "
                     + String.join(", ", projects(projects).stream().map(p -> p.getFileName().toString()).toList()));
         }
-        Path cassette = project.resolve("cassette.jsonl");
+        Path cassette = project.resolve(tools ? TOOLS_CASSETTE : "cassette.jsonl");
         boolean live = io.env("OPENAI_API_KEY") != null || modelOptions.baseUrl != null || modelOptions.replay != null;
+        if (!live && !Files.isRegularFile(cassette)) {
+            throw new UsageException("the demo project '" + name + "' has no recorded " + (tools ? "tool-loop " : "")
+                    + "conversation (" + cassette.getFileName() + ") to replay; choose one of: " + String.join(", ",
+                    projects(projects).stream().filter(p -> Files.isRegularFile(p.resolve(cassette.getFileName())))
+                            .map(p -> p.getFileName().toString()).toList()) + ", or set OPENAI_API_KEY");
+        }
         if (!live) {
             modelOptions.replay = cassette.toString();
         }

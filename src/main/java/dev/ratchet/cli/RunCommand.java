@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ratchet run TASK}: the edit loop, the same as {@code ratchet TASK}. */
+/** {@code ratchet run TASK}: the agent (edit loop or tool loop), the same as {@code ratchet TASK}. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Do a task in the repository: ratchet shows the model the task and the relevant code, applies the "
@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
             "  ratchet \"fix the failing date tests\" -f src/dates.py --max-cost 0.50",
             "  ratchet \"add a --verbose flag\" --no-commit --output-format json",
             "  ratchet \"bump the timeout\" --test-cmd \"npm test -- --runInBand\" --branch ratchet/timeout",
+            "  ratchet --mode tools \"the CSV export drops the last row\" --allow-command \"npm run lint\"",
             "",
             "Exit codes: 0 done, tests pass; 1 gave up (tests still fail, or edits refused); 2 usage or config;",
             "3 model/API error; 4 budget exhausted (--max-cost, --timeout); 130 interrupted."

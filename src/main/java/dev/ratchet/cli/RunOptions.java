@@ -33,7 +33,20 @@ public final class RunOptions {
     @Option(names = "--no-test", description = "Run no tests: stop as soon as the edits apply.")
     boolean noTest;
 
-    @Option(names = "--max-iterations", paramLabel = "N", description = "Most edit-and-test iterations (default 5).")
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "edit (we choose the context, the model answers with edits), tools (the model explores with "
+                    + "function tools), or auto (default): tools when no file is named with -f and the repository is "
+                    + "larger than the context budget, edit otherwise.")
+    String mode;
+
+    @Option(names = "--allow-command", paramLabel = "COMMAND",
+            description = "Tool mode: a command the model may run without asking (repeatable). It allows every command "
+                    + "whose first words are these words, e.g. \"npm test\" allows \"npm test -- --grep x\"; commands "
+                    + "with shell metacharacters (; & | ` $ < > ( ) \\) are never allowed this way.")
+    List<String> allowCommands = new ArrayList<>();
+
+    @Option(names = "--max-iterations", paramLabel = "N",
+            description = "Most edit-and-test iterations (default 5); in tool mode, most tool calls (default 50).")
     Integer maxIterations;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time budget for the whole run (default 1200).")

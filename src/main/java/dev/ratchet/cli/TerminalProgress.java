@@ -23,6 +23,7 @@ final class TerminalProgress implements Consumer<AgentEvent> {
     private final Spinner spinner;
     private final boolean verbose;
     private boolean midLine;
+    private boolean toolMode;
 
     TerminalProgress(PrintWriter out, Colour colour, Spinner spinner, boolean verbose) {
         this.out = out;
@@ -40,7 +41,8 @@ final class TerminalProgress implements Consumer<AgentEvent> {
             String task = e.task().strip();
             int newline = task.indexOf('\n');
             line(colour.bold("ratchet") + " run " + e.runId() + ": " + (newline < 0 ? task : task.substring(0, newline) + " …"));
-            line(colour.dim("  model " + e.model() + " · edit format " + e.editFormat() + " · tests: "
+            toolMode = e.mode().equals("tools");
+            line(colour.dim("  model " + e.model() + (toolMode ? " · tool loop" : "") + " · edit format " + e.editFormat() + " · tests: "
                     + (e.testCommand() == null ? "none" : e.testCommand())));
         } else if (event instanceof AgentEvent.ContextReady e) {
             line(colour.dim(String.format(Locale.ROOT, "  context: %s, %,d tokens, %d files", e.mode(), e.tokens(), e.files())));
@@ -84,6 +86,13 @@ final class TerminalProgress implements Consumer<AgentEvent> {
                 }
             }
             line(colour.dim("  sending the refusals back to the model"));
+        } else if (event instanceof AgentEvent.ToolCalled e) {
+            String head = String.format(Locale.ROOT, "  %2d %s", e.call(), e.tool());
+            String arguments = e.arguments().replace('\n', ' ');
+            line((e.ok() ? colour.cyan(head) : colour.yellow(head)) + " " + (arguments.length() > 80 ? arguments.substring(0, 80) + "…" : arguments)
+                    + colour.dim(" → ") + (e.ok() ? e.outcome() : colour.yellow(e.outcome())));
+        } else if (event instanceof AgentEvent.Nudged e) {
+            line(colour.yellow("  nudging the model: " + e.reason()));
         } else if (event instanceof AgentEvent.NoEdits) {
             line(colour.yellow("  the reply held no edit; asking again"));
         } else if (event instanceof AgentEvent.TestsRan e) {
@@ -107,7 +116,8 @@ final class TerminalProgress implements Consumer<AgentEvent> {
         String headline = (result.reason().success() ? colour.green("done: ") : colour.red("stopped: "))
                 + result.reason().description();
         line(colour.bold(headline) + (result.detail() == null ? "" : " (" + result.detail() + ")"));
-        line(String.format(Locale.ROOT, "  %d iteration%s · %s", result.iterations(), result.iterations() == 1 ? "" : "s",
+        String unit = toolMode ? " tool call" : " iteration";
+        line(String.format(Locale.ROOT, "  %d%s%s · %s", result.iterations(), unit, result.iterations() == 1 ? "" : "s",
                 cost(result.spend())));
         if (!result.filesChanged().isEmpty()) {
             line("  files changed: " + String.join(", ", result.filesChanged()));

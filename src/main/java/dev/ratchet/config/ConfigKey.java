@@ -33,6 +33,8 @@ public enum ConfigKey {
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
     CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)"),
+    LOOP_MODE("loop_mode", "which loop runs: edit, tools or auto (default auto: tools when no files are named and the repository exceeds the context budget)"),
+    ALLOW_COMMANDS("allow_commands", "commands the model may run in the tool loop without asking, e.g. [npm test, git status]"),
     READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]"),
     HOOK_TEST_CMD("hook.test_cmd", "the pre-commit hook's test command, when a faster one than test_cmd fits"),
     HOOK_LINT_CMD("hook.lint_cmd", "the pre-commit hook's lint command (default: lint_cmd)"),

@@ -1,5 +1,6 @@
 package dev.ratchet.context;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,9 +18,14 @@ public final class ConventionFiles {
     public record Document(String path, String text) {
     }
 
-    /** The instruction files for {@code filesInPlay} in the work tree at {@code root}, plus {@code readFiles}. */
-    public List<Document> collect(java.nio.file.Path root, Collection<String> filesInPlay, List<String> readFiles) {
-        return collect(new WorkTreeFiles(root), filesInPlay, readFiles);
+    /**
+     * The instruction files for a run that has no context of its own (the tool loop): every
+     * {@code AGENTS.md} on the way to {@code filesInPlay}, {@code CONVENTIONS.md}, and {@code readFiles}.
+     *
+     * @throws ContextException when a file to read is missing, outside the repository, or binary
+     */
+    public List<Document> collect(Path workTree, Collection<String> filesInPlay, List<String> readFiles) {
+        return collect(new WorkTreeFiles(workTree), filesInPlay, readFiles);
     }
 
     List<Document> collect(WorkTreeFiles tree, Collection<String> filesInPlay, List<String> readFiles) {

@@ -72,6 +72,16 @@ public final class Workspace implements RepoFiles {
         return journal.dir();
     }
 
+    /**
+     * The path's repository-relative form after every read rule (no '..', not absolute, not in
+     * .git, no symlink out of the root), without touching the file; for tools that list or measure.
+     *
+     * @throws UnsafePathException when the path breaks a rule
+     */
+    public String check(String path) throws IOException {
+        return policy.resolve(path).relative();
+    }
+
     @Override
     public Optional<byte[]> read(String path) throws IOException {
         Path file = policy.resolve(path).absolute();

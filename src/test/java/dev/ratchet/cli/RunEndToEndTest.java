@@ -42,32 +42,8 @@ class RunEndToEndTest {
     @TempDir
     Path temp;
 
-    /** A streamed reply: the text in small chunks, a stop chunk, the usage chunk, [DONE]. */
     static MockResponse streamed(String text, long promptTokens, long cachedTokens, long completionTokens) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < text.length(); i += 37) {
-            String piece = text.substring(i, Math.min(text.length(), i + 37));
-            body.append(chunk("\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(piece) + "},\"finish_reason\":null}],\"usage\":null"));
-        }
-        body.append(chunk("\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null"));
-        body.append(chunk("\"choices\":[],\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
-                + ",\"total_tokens\":" + (promptTokens + completionTokens) + ",\"prompt_tokens_details\":{\"cached_tokens\":"
-                + cachedTokens + "}}"));
-        body.append("data: [DONE]\n\n");
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .addHeader("x-request-id", "req_e2e").body(body.toString()).build();
-    }
-
-    private static String chunk(String rest) {
-        return "data: {\"id\":\"chatcmpl-e2e\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4.1-2025-04-14\"," + rest + "}\n\n";
-    }
-
-    private static String quote(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChatStream.text(text, promptTokens, cachedTokens, completionTokens);
     }
 
     private Path copyOf(String project) throws IOException {
