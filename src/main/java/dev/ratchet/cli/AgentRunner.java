@@ -46,6 +46,12 @@ import java.util.function.Consumer;
 
 /** Turns run options into a configured {@link EditLoop} or {@link ToolLoop}, runs it, and reports in the chosen output format. */
 final class AgentRunner {
+
+    /** Who answers when the model wants a command the allow-list does not allow: a person at a terminal, or nobody. */
+    static CommandApproval approval(Io io, RunOptions options) {
+        return io.interactive() && !options.yes && options.outputFormat == RunOptions.OutputFormat.TEXT
+                ? new TerminalApproval(io) : CommandApproval.NOBODY;
+    }
     private static final int DEFAULT_MAX_ITERATIONS = 5;
     /** A SWE-bench-style run reads, searches and tests many times per change; 50 calls fit a small fix with room to spare. */
     private static final int DEFAULT_MAX_TOOL_CALLS = 50;
@@ -120,8 +126,7 @@ final class AgentRunner {
             try (InterruptGuard guard = new InterruptGuard(cancellation)) {
                 try {
                     if (tools) {
-                        CommandApproval approval = io.interactive() && options.outputFormat == RunOptions.OutputFormat.TEXT
-                                ? new TerminalApproval(io) : CommandApproval.NOBODY;
+                        CommandApproval approval = approval(io, options);
                         result = new ToolLoop(chat, new Applier(), checks, new FailureSummarizer(counter), approval, listener,
                                 cancellation, Clock.systemUTC()).run(git, agentSettings, allowList(options, settings));
                     } else {

@@ -69,6 +69,10 @@ public final class RunOptions {
             converter = OutputFormatConverter.class)
     OutputFormat outputFormat = OutputFormat.TEXT;
 
+    @Option(names = {"-y", "--yes"}, description = "Never stop to ask (implied when stdin is not a terminal): a command the"
+            + " model wants to run that the allow-list does not allow is refused, as in CI, instead of asked about.")
+    boolean yes;
+
     @Option(names = {"-v", "--verbose"}, description = "Also show the context sections and every request's size.")
     boolean verbose;
 

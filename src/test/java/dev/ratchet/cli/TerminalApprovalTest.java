@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The yes/no question before a command the model wants to run: only y or yes runs it. */
+/** The yes/no question before a command the model wants to run: only y or yes runs it, and only a terminal asks it. */
 class TerminalApprovalTest {
     private static boolean answer(String typed, StringWriter err) {
         Io io = new Io(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), new PrintWriter(new StringWriter()),
@@ -27,5 +27,22 @@ class TerminalApprovalTest {
         assertThat(answer("\n", new StringWriter())).isFalse();
         assertThat(answer("", new StringWriter())).as("end of input").isFalse();
         assertThat(answer("sure\n", new StringWriter())).isFalse();
+    }
+
+    @Test
+    void onlyATerminalWithoutYesAndWithTextOutputAsks() {
+        Io terminal = new Io(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), Map.of(), true);
+        Io piped = new Io(terminal.in(), terminal.out(), terminal.err(), Map.of(), false);
+        RunOptions plain = new RunOptions();
+        RunOptions yes = new RunOptions();
+        yes.yes = true;
+        RunOptions json = new RunOptions();
+        json.outputFormat = RunOptions.OutputFormat.JSON;
+
+        assertThat(AgentRunner.approval(terminal, plain)).isInstanceOf(TerminalApproval.class);
+        assertThat(AgentRunner.approval(terminal, yes)).isSameAs(dev.ratchet.agent.tools.CommandApproval.NOBODY);
+        assertThat(AgentRunner.approval(terminal, json)).isSameAs(dev.ratchet.agent.tools.CommandApproval.NOBODY);
+        assertThat(AgentRunner.approval(piped, plain)).isSameAs(dev.ratchet.agent.tools.CommandApproval.NOBODY);
     }
 }
