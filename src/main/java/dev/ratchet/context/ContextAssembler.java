@@ -178,7 +178,7 @@ public final class ContextAssembler {
                 Set<String> defined = new HashSet<>();
                 files.forEach(file -> file.facts().outline().symbols().forEach(symbol -> defined.add(simpleName(symbol.name()))));
                 Map<String, Double> taskPaths = mentions.paths(request.taskText(), 1.0);
-                RankingSignals signals = new RankingSignals(taskPaths, mentions.identifiers(request.taskText(), defined),
+                RankingSignals signals = new RankingSignals(request.taskText(), taskPaths, mentions.identifiers(request.taskText(), defined),
                         new RecentChanges().weights(repository, scanned));
                 clock.lap("signals");
                 List<String> ranked = options.ranker().rank(files, signals);

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Orders the repository's files by relevance to the task, best first. The default is
- * {@link ReferenceGraphRanker}; a model-backed ranker (a cheap model picking files from the map)
- * can be plugged in through {@link ContextOptions}.
+ * {@link ReferenceGraphRanker}; {@link ModelFileRanker} (a cheap model picking files from the
+ * map) can be plugged in through {@link ContextOptions}.
  */
 @FunctionalInterface
 public interface FileRanker {
