@@ -33,7 +33,9 @@ public enum ConfigKey {
     EDIT_FORMAT("edit_format", "edit format the model is asked for: apply-patch, search-replace, udiff, whole"),
     MAX_ITERATIONS("max_iterations", "most edit-and-test iterations of one run (default 5)"),
     CONTEXT_MODE("context_mode", "what the model is shown: auto, map or whole (default auto)"),
-    READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]");
+    READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]"),
+    RANK_MODEL("rank_model", "a small model that picks files from the repo map before the context is built, "
+            + "e.g. gpt-4.1-nano (default: none, files are ranked without a model)");
 
     private final String yamlName;
     private final String help;
