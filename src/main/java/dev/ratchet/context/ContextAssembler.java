@@ -169,7 +169,7 @@ public final class ContextAssembler {
 
             // Files whole: named ones always; in map mode also what the task points at, best first, within the budget.
             Map<String, String> reasons = new LinkedHashMap<>();
-            namedTexts.keySet().forEach(path -> reasons.put(path, "named"));
+            namedTexts.forEach((path, text) -> reasons.put(path, text.indexOf('\0') >= 0 ? "named (binary content)" : "named"));
             List<String> mapped = List.of();
             String mapText = "";
             if (mode == ContextMode.WHOLE) {
