@@ -193,6 +193,9 @@ public final class ContextAssembler {
             }
 
             List<ConventionFiles.Document> conventions = new ConventionFiles().collect(tree, reasons.keySet(), options.readFiles());
+            // An instruction file is already sent whole as an instruction; sending it again among the files only costs tokens.
+            Set<String> instructions = conventions.stream().map(ConventionFiles.Document::path).collect(Collectors.toSet());
+            reasons.keySet().removeIf(path -> instructions.contains(path) && !namedTexts.containsKey(path));
             StringBuilder conventionText = new StringBuilder();
             if (!conventions.isEmpty()) {
                 conventionText.append("# Repository conventions\n\nFollow these instructions from the repository.\n\n");

@@ -251,4 +251,21 @@ class ContextAssemblerTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("src/app/Lexer.java", "named in the task"));
         assertThat(context.mappedFiles()).isNotEmpty().allMatch(path -> path.startsWith("src/app/"));
     }
+
+    @Test
+    void instructionFilesAreSentOnceAsInstructionsNotAgainAmongTheFiles() throws Exception {
+        try (TestRepo repo = project()) {
+            repo.write("AGENTS.md", "root agents\n").write("CONVENTIONS.md", "conventions\n").write("docs/style.md", "style\n")
+                    .commit("instructions");
+        }
+
+        AssembledContext whole = assemble(TASK, options(ContextMode.WHOLE).withReadFiles(List.of("docs/style.md")));
+
+        for (String path : List.of("AGENTS.md", "CONVENTIONS.md", "docs/style.md")) {
+            String tag = "<file path=\"" + path + "\">";
+            assertThat(whole.text().indexOf(tag)).as(path).isPositive().isEqualTo(whole.text().lastIndexOf(tag));
+        }
+        assertThat(paths(whole)).doesNotContain("AGENTS.md", "CONVENTIONS.md", "docs/style.md").contains("src/app/Parser.java");
+        assertThat(section(whole, "conventions").text()).contains("root agents", "conventions", "style");
+    }
 }
