@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * graph alone: the model sees the task and the repo map (paths and outlines, in graph order, cut
  * to a token budget) and answers with a JSON list of paths. Its picks that exist come first, in
  * its order, then the graph ranking. A failed call or an unusable answer costs one warning and
- * leaves the graph ranking in place; it never fails the assembly. The answer is kept for the same
- * task and files, so later iterations of a run neither pay again nor reorder a cached prompt prefix.
+ * leaves the graph ranking in place; it never fails the assembly. The answer is kept for the task, so
+ * later iterations of a run neither pay again nor reorder the cached prompt prefix.
  */
 public final class ModelFileRanker implements FileRanker {
     /** The cheapest GPT-4.1 model; picking files from a map needs no more. */
@@ -73,13 +73,14 @@ public final class ModelFileRanker implements FileRanker {
         }
         Map<String, AnalyzedFile> byPath = new HashMap<>();
         files.forEach(file -> byPath.put(file.path(), file));
-        String key = signals.task() + '\0' + String.join("\0", byPath.keySet().stream().sorted().toList());
-        List<String> picks = answers.get(key);
+        List<String> picks = answers.get(signals.task());
         if (picks == null) {
             picks = ask(signals.task(), graph, byPath);
             answers.clear();
-            answers.put(key, picks);
+            answers.put(signals.task(), picks);
         }
+        // Later iterations may have deleted a picked file; files they added are ranked by the graph.
+        picks = picks.stream().filter(byPath::containsKey).toList();
         lastPicks = picks;
         Set<String> order = new LinkedHashSet<>(picks);
         order.addAll(graph);

@@ -154,7 +154,7 @@ class ModelFileRankerTest {
     }
 
     @Test
-    void theSameTaskOnTheSameFilesAsksOnlyOnce() throws IOException {
+    void theSameTaskAsksOnlyOnceEvenAfterFilesChange() throws IOException {
         MeteredChatModel model = replaying(answer("[\"src/Shipping.java\"]"));
         ModelFileRanker ranker = ranker(model);
 
@@ -162,6 +162,11 @@ class ModelFileRankerTest {
         List<String> second = ranker.rank(FILES, SIGNALS);
 
         assertThat(second).isEqualTo(first).first().isEqualTo("src/Shipping.java");
+        List<AnalyzedFile> edited = new ArrayList<>(FILES);
+        edited.removeIf(file -> file.path().equals("src/Shipping.java"));
+        edited.add(file("src/Rounding.java", "Rounding", "Invoice"));
+        assertThat(ranker.rank(edited, SIGNALS)).as("an iteration that added and deleted files")
+                .containsExactlyElementsOf(new ReferenceGraphRanker().rank(edited, SIGNALS));
         assertThat(warnings).as("a second call would have found the cassette empty").isEmpty();
         assertThat(model.ledger().spend().requests()).isEqualTo(1);
     }
