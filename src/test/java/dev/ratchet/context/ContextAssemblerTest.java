@@ -268,4 +268,30 @@ class ContextAssemblerTest {
         assertThat(paths(whole)).doesNotContain("AGENTS.md", "CONVENTIONS.md", "docs/style.md").contains("src/app/Parser.java");
         assertThat(section(whole, "conventions").text()).contains("root agents", "conventions", "style");
     }
+
+    @Test
+    void namedFilesTooLargeForTheWindowAreRefusedWithWhatToChange() throws Exception {
+        try (TestRepo repo = project()) {
+            repo.write("src/app/Big.java", "class Big {\n" + "    int field;\n".repeat(3000) + "}\n");
+        }
+        ContextOptions small = options(ContextMode.MAP).withWindow(5_000, 1_000).withNamedFiles(List.of("src/app/Big.java"));
+
+        assertThatThrownBy(() -> assemble(TASK, small))
+                .isInstanceOf(ContextException.class)
+                .hasMessageContaining("more than the model's window of 5,000 minus 1,000 kept for the answer; name fewer or smaller files");
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsAndFromASubdirectoryStillAssembles() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write("pkg/mod.py", "def area(r):\n    return 3.14 * r * r\n").write("pkg/test_mod.py", "from pkg.mod import area\n");
+        }
+
+        AssembledContext context = new ContextAssembler(COUNTER).assemble(dir.resolve("pkg"),
+                new ContextRequest("", "fix `area` in mod.py", "", ""), options(ContextMode.MAP).withNamedFiles(List.of("pkg/test_mod.py")));
+
+        assertThat(context.files()).extracting(ContextFile::path, ContextFile::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("pkg/mod.py", "named in the task"),
+                org.assertj.core.groups.Tuple.tuple("pkg/test_mod.py", "named"));
+    }
 }
