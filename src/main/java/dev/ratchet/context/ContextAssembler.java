@@ -181,9 +181,10 @@ public final class ContextAssembler {
                 RankingSignals signals = new RankingSignals(request.taskText(), taskPaths, mentions.identifiers(request.taskText(), defined),
                         new RecentChanges().weights(repository, scanned));
                 clock.lap("signals");
-                List<String> ranked = options.ranker().rank(files, signals);
+                Ranking ranking = options.ranker().ranking(files, signals);
+                List<String> ranked = ranking.order();
                 clock.lap("rank");
-                chooseRanked(ranked, byPath, taskPaths, signals, reasons);
+                chooseRanked(ranking, byPath, taskPaths, signals, reasons);
                 Set<String> whole = reasons.keySet();
                 int frame = counter.count(MAP_HEADING + MAP_CLOSING);
                 RepoMap.Rendered map = new RepoMap(counter).render(ranked, byPath, whole, Math.max(0, options.mapTokens() - frame));
@@ -243,15 +244,26 @@ public final class ContextAssembler {
             return new AssembledContext(mode, sections, sent, mapped, excluded, total, Map.of());
         }
 
-        private void chooseRanked(List<String> ranked, Map<String, AnalyzedFile> byPath, Map<String, Double> taskPaths,
+        private void chooseRanked(Ranking ranking, Map<String, AnalyzedFile> byPath, Map<String, Double> taskPaths,
                                   RankingSignals signals, Map<String, String> reasons) {
             int budget = options.fileTokens();
+            List<String> ranked = ranking.order();
             for (String path : taskPaths.keySet().stream().sorted().toList()) {
                 AnalyzedFile file = byPath.get(path);
                 if (file != null && !reasons.containsKey(path)) {
                     int tokens = blockTokens(file);
                     if (tokens <= budget) {
                         reasons.put(path, "named in the task");
+                        budget -= tokens;
+                    }
+                }
+            }
+            for (String path : ranking.picked()) {
+                AnalyzedFile file = byPath.get(path);
+                if (file != null && !reasons.containsKey(path)) {
+                    int tokens = blockTokens(file);
+                    if (tokens <= budget) {
+                        reasons.put(path, "picked by " + ranking.picker());
                         budget -= tokens;
                     }
                 }

@@ -11,4 +11,9 @@ import java.util.List;
 public interface FileRanker {
     /** Every path of {@code files}, best first; ties broken by path so the order is stable. */
     List<String> rank(List<AnalyzedFile> files, RankingSignals signals);
+
+    /** The order of {@link #rank}, and the files this ranker picks to send whole (none, unless it says otherwise). */
+    default Ranking ranking(List<AnalyzedFile> files, RankingSignals signals) {
+        return Ranking.of(rank(files, signals));
+    }
 }

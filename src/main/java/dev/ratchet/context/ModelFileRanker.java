@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * Asks a small model once which files a task needs, for repositories too large for the reference
  * graph alone: the model sees the task and the repo map (paths and outlines, in graph order, cut
  * to a token budget) and answers with a JSON list of paths. Its picks that exist come first, in
- * its order, then the graph ranking. A failed call or an unusable answer costs one warning and
+ * its order, then the graph ranking; the assembler sends the picks whole as far as its file budget allows. A failed call or an unusable answer costs one warning and
  * leaves the graph ranking in place; it never fails the assembly. The answer is kept for the task, so
  * later iterations of a run neither pay again nor reorder the cached prompt prefix.
  */
@@ -66,10 +66,16 @@ public final class ModelFileRanker implements FileRanker {
 
     @Override
     public List<String> rank(List<AnalyzedFile> files, RankingSignals signals) {
+        return ranking(files, signals).order();
+    }
+
+    /** The model's picks, which the assembler sends whole within its file budget, first; then the graph's order. */
+    @Override
+    public Ranking ranking(List<AnalyzedFile> files, RankingSignals signals) {
         List<String> graph = fallback.rank(files, signals);
         if (files.isEmpty()) {
             lastPicks = List.of();
-            return graph;
+            return Ranking.of(graph);
         }
         Map<String, AnalyzedFile> byPath = new HashMap<>();
         files.forEach(file -> byPath.put(file.path(), file));
@@ -84,7 +90,7 @@ public final class ModelFileRanker implements FileRanker {
         lastPicks = picks;
         Set<String> order = new LinkedHashSet<>(picks);
         order.addAll(graph);
-        return List.copyOf(order);
+        return new Ranking(List.copyOf(order), picks, picks.isEmpty() ? null : modelName);
     }
 
     /** The files the model picked in the last ranking, in its order; empty when it failed or picked none. */

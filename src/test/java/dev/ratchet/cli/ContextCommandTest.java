@@ -119,6 +119,8 @@ class ContextCommandTest {
         // 400 input tokens at $0.10/M and 12 output tokens at $0.40/M
         assertThat(ranking.path("cost").decimalValue()).isEqualByComparingTo("0.0000448");
         assertThat(run.err()).contains("answered from the cassette");
+        assertThat(JSON.readTree(run.out()).path("files")).extracting(file -> file.path("path").asText() + " " + file.path("reason").asText())
+                .contains("src/Orders.java picked by gpt-4.1-nano");
 
         CliRun text = ratchet("round the invoice totals", "--mode", "map", "--rank-model", "gpt-4.1-nano", "--replay",
                 cassette.toString());

@@ -294,4 +294,26 @@ class ContextAssemblerTest {
                 org.assertj.core.groups.Tuple.tuple("pkg/mod.py", "named in the task"),
                 org.assertj.core.groups.Tuple.tuple("pkg/test_mod.py", "named"));
     }
+
+    @Test
+    void filesARankModelPicksAreSentWholeWithinTheFileBudget() throws Exception {
+        project().close();
+        List<String> asked = new ArrayList<>();
+        ModelFileRanker ranker = new ModelFileRanker((request, events, cancellation) -> {
+            asked.add(request.model());
+            return new dev.ratchet.model.ChatResponse("{\"paths\": [\"src/other/Unrelated7.java\", \"src/app/Token.java\"]}",
+                    List.of(), "stop", null, request.model(), null);
+        }, "gpt-4.1-nano", COUNTER, 1_000, new ReferenceGraphRanker(), message -> { });
+        ContextRequest vague = new ContextRequest("", "the label of the seventh thing is wrong", "", "");
+
+        AssembledContext roomy = assemble(vague, options(ContextMode.MAP).withBudgets(400, 2_000, 10).withRanker(ranker));
+        assertThat(roomy.files()).extracting(ContextFile::path, ContextFile::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("src/app/Token.java", "picked by gpt-4.1-nano"),
+                org.assertj.core.groups.Tuple.tuple("src/other/Unrelated7.java", "picked by gpt-4.1-nano"));
+
+        int firstPick = roomy.files().stream().filter(file -> file.path().endsWith("Unrelated7.java")).findFirst().orElseThrow().tokens();
+        AssembledContext tight = assemble(vague, options(ContextMode.MAP).withBudgets(400, firstPick, 10).withRanker(ranker));
+        assertThat(tight.files()).extracting(ContextFile::path).containsExactly("src/other/Unrelated7.java");
+        assertThat(asked).as("one request for the task, however often it is assembled").containsExactly("gpt-4.1-nano");
+    }
 }

@@ -97,6 +97,8 @@ class ModelFileRankerTest {
                 .contains("<repo_map>\n").contains("src/Invoice.java:\n  class Invoice\n").contains("README.md\n")
                 .endsWith("paths from the map that the task above needs, most relevant first, and nothing else.\n");
         assertThat(ranker.lastPicks()).containsExactly("src/Invoice.java");
+        assertThat(ranker.ranking(FILES, SIGNALS)).extracting(Ranking::picked, Ranking::picker)
+                .containsExactly(List.of("src/Invoice.java"), "gpt-4.1-nano");
     }
 
     @Test
@@ -139,6 +141,7 @@ class ModelFileRankerTest {
         assertThat(warnings).containsExactly("gpt-4.1-nano did not answer with a JSON list of paths ('I would start with the"
                 + " invoice class, it looks central.'); using the reference-graph ranking");
         assertThat(ranker.lastPicks()).isEmpty();
+        assertThat(ranker.ranking(FILES, SIGNALS).picked()).isEmpty();
         assertThat(model.ledger().spend().requests()).as("a useless answer is still paid for").isEqualTo(1);
     }
 
