@@ -46,7 +46,8 @@ public final class ModelFileRanker implements FileRanker {
     private final int mapTokens;
     private final FileRanker fallback;
     private final Consumer<String> warnings;
-    private final Map<String, List<String>> answers = new HashMap<>();
+    private String answeredTask;
+    private List<String> answer = List.of();
     private List<String> lastPicks = List.of();
 
     /**
@@ -79,14 +80,12 @@ public final class ModelFileRanker implements FileRanker {
         }
         Map<String, AnalyzedFile> byPath = new HashMap<>();
         files.forEach(file -> byPath.put(file.path(), file));
-        List<String> picks = answers.get(signals.task());
-        if (picks == null) {
-            picks = ask(signals.task(), graph, byPath);
-            answers.clear();
-            answers.put(signals.task(), picks);
+        if (!signals.task().equals(answeredTask)) {
+            answer = ask(signals.task(), graph, byPath);
+            answeredTask = signals.task();
         }
         // Later iterations may have deleted a picked file; files they added are ranked by the graph.
-        picks = picks.stream().filter(byPath::containsKey).toList();
+        List<String> picks = answer.stream().filter(byPath::containsKey).toList();
         lastPicks = picks;
         Set<String> order = new LinkedHashSet<>(picks);
         order.addAll(graph);
