@@ -20,6 +20,8 @@ import dev.ratchet.config.Settings;
 import dev.ratchet.context.ContextAssembler;
 import dev.ratchet.context.ContextMode;
 import dev.ratchet.context.ContextOptions;
+import dev.ratchet.context.ModelFileRanker;
+import dev.ratchet.context.ReferenceGraphRanker;
 import dev.ratchet.context.RepositorySize;
 import dev.ratchet.edit.apply.Applier;
 import dev.ratchet.edit.format.EditFormats;
@@ -103,12 +105,17 @@ final class AgentRunner {
             CheckCommand lint = Optional.ofNullable(options.lintCommand).or(() -> settings.values().text(ConfigKey.LINT_CMD))
                     .map(command -> CheckCommand.shell(command, root, options.lintCommand != null ? "--lint-cmd" : ".ratchet.yml lint_cmd"))
                     .orElse(null);
+            TokenCounter counter = new TokenCounter();
+            MeteredChatModel chat = ChatModelFactory.create(settings.model(), counter);
+            Optional<String> rankModel = RankModel.name(settings);
+            if (rankModel.isPresent()) {
+                // Through the run's own client, so the ranking request is booked and budgeted with the run.
+                context = context.withRanker(new ModelFileRanker(chat, rankModel.get(), counter,
+                        ModelFileRanker.DEFAULT_MAP_TOKENS, new ReferenceGraphRanker(), this::warn));
+            }
             AgentSettings agentSettings = new AgentSettings(task, model, editFormat, tests, lint, context, maxIterations,
                     REFUSAL_RETRIES, Duration.ofSeconds(options.timeoutSeconds), FEEDBACK_TOKENS, !options.noCommit,
                     options.branch, !options.noVerify);
-
-            TokenCounter counter = new TokenCounter();
-            MeteredChatModel chat = ChatModelFactory.create(settings.model(), counter);
             if (settings.model().replay() != null && options.outputFormat == RunOptions.OutputFormat.TEXT) {
                 io.err().println("ratchet: replaying recorded model answers from " + settings.model().replay()
                         + "; no model is called, and tokens and cost are the recorded ones");
@@ -143,6 +150,11 @@ final class AgentRunner {
             new StepSummary(io).append(task, result);
             return exitCode(result.reason());
         }
+    }
+
+    private void warn(String message) {
+        io.err().println("ratchet: " + message);
+        io.err().flush();
     }
 
     private Consumer<AgentEvent> listener(RunOptions options) {

@@ -61,9 +61,14 @@ public final class ModelOptions {
 
     /** Loads the layered settings for the repository containing {@code workingDirectory}. */
     public Settings load(Io io, Path workingDirectory) {
+        return load(io, workingDirectory, flags());
+    }
+
+    /** Loads the layered settings with {@code flags} (only those given) as the strongest layer. */
+    static Settings load(Io io, Path workingDirectory, Map<ConfigKey, String> flags) {
         String home = io.env("HOME");
         Path userHome = Path.of(home != null ? home : System.getProperty("user.home"));
-        return new ConfigLoader(io.env(), userHome).load(repositoryRoot(workingDirectory), flags());
+        return new ConfigLoader(io.env(), userHome).load(repositoryRoot(workingDirectory), flags);
     }
 
     /** The nearest directory upwards holding {@code .git}, or the directory itself outside a repository. */

@@ -36,6 +36,8 @@ public enum ConfigKey {
     LOOP_MODE("loop_mode", "which loop runs: edit, tools or auto (default auto: tools when no files are named and the repository exceeds the context budget)"),
     ALLOW_COMMANDS("allow_commands", "commands the model may run in the tool loop without asking, e.g. [npm test, git status]"),
     READ("read", "files sent to the model as instructions, e.g. [CONVENTIONS.md, docs/style.md]"),
+    RANK_MODEL("rank_model", "a small model that picks files from the repo map before the context is built, "
+            + "e.g. gpt-4.1-nano (default: none, files are ranked without a model)"),
     HOOK_TEST_CMD("hook.test_cmd", "the pre-commit hook's test command, when a faster one than test_cmd fits"),
     HOOK_LINT_CMD("hook.lint_cmd", "the pre-commit hook's lint command (default: lint_cmd)"),
     HOOK_MODEL("hook.model", "the model that reviews staged changes in the pre-commit hook (default gpt-4.1-mini)");

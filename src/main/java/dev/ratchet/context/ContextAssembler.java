@@ -169,7 +169,7 @@ public final class ContextAssembler {
 
             // Files whole: named ones always; in map mode also what the task points at, best first, within the budget.
             Map<String, String> reasons = new LinkedHashMap<>();
-            namedTexts.keySet().forEach(path -> reasons.put(path, "named"));
+            namedTexts.forEach((path, text) -> reasons.put(path, text.indexOf('\0') >= 0 ? "named (binary content)" : "named"));
             List<String> mapped = List.of();
             String mapText = "";
             if (mode == ContextMode.WHOLE) {
@@ -178,12 +178,13 @@ public final class ContextAssembler {
                 Set<String> defined = new HashSet<>();
                 files.forEach(file -> file.facts().outline().symbols().forEach(symbol -> defined.add(simpleName(symbol.name()))));
                 Map<String, Double> taskPaths = mentions.paths(request.taskText(), 1.0);
-                RankingSignals signals = new RankingSignals(taskPaths, mentions.identifiers(request.taskText(), defined),
+                RankingSignals signals = new RankingSignals(request.taskText(), taskPaths, mentions.identifiers(request.taskText(), defined),
                         new RecentChanges().weights(repository, scanned));
                 clock.lap("signals");
-                List<String> ranked = options.ranker().rank(files, signals);
+                Ranking ranking = options.ranker().ranking(files, signals);
+                List<String> ranked = ranking.order();
                 clock.lap("rank");
-                chooseRanked(ranked, byPath, taskPaths, signals, reasons);
+                chooseRanked(ranking, byPath, taskPaths, signals, reasons);
                 Set<String> whole = reasons.keySet();
                 int frame = counter.count(MAP_HEADING + MAP_CLOSING);
                 RepoMap.Rendered map = new RepoMap(counter).render(ranked, byPath, whole, Math.max(0, options.mapTokens() - frame));
@@ -193,6 +194,9 @@ public final class ContextAssembler {
             }
 
             List<ConventionFiles.Document> conventions = new ConventionFiles().collect(tree, reasons.keySet(), options.readFiles());
+            // An instruction file is already sent whole as an instruction; sending it again among the files only costs tokens.
+            Set<String> instructions = conventions.stream().map(ConventionFiles.Document::path).collect(Collectors.toSet());
+            reasons.keySet().removeIf(path -> instructions.contains(path) && !namedTexts.containsKey(path));
             StringBuilder conventionText = new StringBuilder();
             if (!conventions.isEmpty()) {
                 conventionText.append("# Repository conventions\n\nFollow these instructions from the repository.\n\n");
@@ -240,15 +244,26 @@ public final class ContextAssembler {
             return new AssembledContext(mode, sections, sent, mapped, excluded, total, Map.of());
         }
 
-        private void chooseRanked(List<String> ranked, Map<String, AnalyzedFile> byPath, Map<String, Double> taskPaths,
+        private void chooseRanked(Ranking ranking, Map<String, AnalyzedFile> byPath, Map<String, Double> taskPaths,
                                   RankingSignals signals, Map<String, String> reasons) {
             int budget = options.fileTokens();
+            List<String> ranked = ranking.order();
             for (String path : taskPaths.keySet().stream().sorted().toList()) {
                 AnalyzedFile file = byPath.get(path);
                 if (file != null && !reasons.containsKey(path)) {
                     int tokens = blockTokens(file);
                     if (tokens <= budget) {
                         reasons.put(path, "named in the task");
+                        budget -= tokens;
+                    }
+                }
+            }
+            for (String path : ranking.picked()) {
+                AnalyzedFile file = byPath.get(path);
+                if (file != null && !reasons.containsKey(path)) {
+                    int tokens = blockTokens(file);
+                    if (tokens <= budget) {
+                        reasons.put(path, "picked by " + ranking.picker());
                         budget -= tokens;
                     }
                 }

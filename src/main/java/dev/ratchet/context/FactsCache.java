@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StreamCorruptedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -128,27 +129,34 @@ public final class FactsCache {
     }
 
     private void load() {
+        long limit;
+        try {
+            limit = Files.size(file);
+        } catch (IOException missing) {
+            dirty = true;
+            return;
+        }
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != OutlineExtractor.VERSION) {
                 return;
             }
-            String[] strings = new String[in.readInt()];
+            String[] strings = new String[count(in, limit)];
             for (int i = 0; i < strings.length; i++) {
                 strings[i] = in.readUTF();
             }
-            int count = in.readInt();
+            int count = count(in, limit);
             Map<String, FileFacts> loaded = new HashMap<>(count * 2);
             for (int e = 0; e < count; e++) {
                 String blobId = in.readUTF();
                 boolean binary = in.readBoolean();
                 int tokens = in.readInt();
-                Symbol[] symbols = new Symbol[in.readInt()];
+                Symbol[] symbols = new Symbol[count(in, limit)];
                 for (int s = 0; s < symbols.length; s++) {
                     symbols[s] = new Symbol(strings[in.readInt()], strings[in.readInt()], strings[in.readInt()],
                             in.readInt(), in.readByte());
                 }
-                String[] references = new String[in.readInt()];
+                String[] references = new String[count(in, limit)];
                 for (int r = 0; r < references.length; r++) {
                     references[r] = strings[in.readInt()];
                 }
@@ -163,6 +171,15 @@ public final class FactsCache {
             facts.clear();
             dirty = true;
         }
+    }
+
+    /** A count read from the file; every item takes at least a byte, so more than the file's size means damage. */
+    private static int count(DataInputStream in, long fileSize) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > fileSize) {
+            throw new StreamCorruptedException("count " + count + " in a cache file of " + fileSize + " bytes");
+        }
+        return count;
     }
 
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads working-tree files into {@link FileFacts}, going to disk only for blobs the cache does not
@@ -23,6 +24,8 @@ final class FileAnalyzer {
     private final FactsCache cache;
     private final TokenCounter counter;
     private final OutlineExtractor extractor;
+    /** Files read from disk to compute facts; lets a test prove that cached blobs are not read again. */
+    private final AtomicInteger reads = new AtomicInteger();
 
     FileAnalyzer(Path workTree, FactsCache cache, TokenCounter counter, OutlineExtractor extractor) {
         this.workTree = workTree;
@@ -73,6 +76,7 @@ final class FileAnalyzer {
         }
         byte[] bytes;
         try {
+            reads.incrementAndGet();
             bytes = Files.readAllBytes(workTree.resolve(file.path()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
@@ -87,6 +91,11 @@ final class FileAnalyzer {
         }
         cache.put(file.blobId(), computed);
         return computed;
+    }
+
+    /** How many files this analyzer has read from disk to compute facts (not counting {@link #read}). */
+    int reads() {
+        return reads.get();
     }
 
     static boolean isBinary(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.ratchet.context;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +26,12 @@ final class WorkTreeFiles {
         return relative;
     }
 
-    /** The text of a named file; a precise error when it is missing, a directory, binary, or a link out of the repo. */
+    /**
+     * The text of a named file; a precise error when it is missing, a directory, or a link out of the
+     * repo. Binary content is sent too, since the user asked for it by name (often it is UTF-16 text,
+     * which NUL sniffing takes for binary): UTF-16 with a byte-order mark is decoded as such, anything
+     * else as UTF-8.
+     */
     String read(String relative, String what) {
         Path file = root.resolve(relative);
         if (!Files.exists(file)) {
@@ -39,10 +45,9 @@ final class WorkTreeFiles {
                 throw new ContextException(what + " " + relative + " is a link to a file outside the repository; name the target inside it");
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (FileAnalyzer.isBinary(bytes)) {
-                throw new ContextException(what + " " + relative + " is a binary file; only text files can be sent to the model");
-            }
-            return FileAnalyzer.decode(bytes);
+            boolean utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                    || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
+            return utf16 ? new String(bytes, StandardCharsets.UTF_16) : FileAnalyzer.decode(bytes);
         } catch (IOException e) {
             throw new ContextException("cannot read " + what + " " + relative + ": " + e.getMessage(), e);
         }

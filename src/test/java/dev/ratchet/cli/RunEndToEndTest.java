@@ -292,4 +292,30 @@ class RunEndToEndTest {
                 .contains("complete new content");
         assertThat(Files.readString(repo.resolve("calc.py"))).contains("return a + b");
     }
+
+    @Test
+    void rankModelInRatchetYmlPicksFilesWithOneBookedRequestBeforeTheEdit() throws Exception {
+        Path repo = calcRepo();
+        Files.writeString(repo.resolve(".ratchet.yml"), "rank_model: gpt-4.1-nano\ncontext_mode: map\n");
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"chatcmpl-rank\",\"object\":\"chat.completion\",\"model\":\"gpt-4.1-nano\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"paths\\\": [\\\"calc.py\\\"]}\"},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":500,\"completion_tokens\":10}}").build());
+        server.enqueue(streamed("calc.py\n```python\n<<<<<<< SEARCH\ndef add(a, b):\n    return a - b\n=======\n"
+                + "def add(a, b):\n    return a + b\n>>>>>>> REPLACE\n```\n", 600, 0, 40));
+
+        CliRun result = run(repo, "add() subtracts; make it add", "--edit-format", "search-replace");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode ranking = JSON.readTree(server.takeRequest().getBody().utf8());
+        assertThat(ranking.path("model").asText()).isEqualTo("gpt-4.1-nano");
+        assertThat(ranking.path("messages").get(1).path("content").asText()).contains("add() subtracts; make it add")
+                .contains("<repo_map>");
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("gpt-4.1");
+        JsonNode json = JSON.readTree(result.out());
+        assertThat(json.get("usage").get("requests").asInt()).isEqualTo(2);
+        // gpt-4.1-nano: 500 * 0.10 + 10 * 0.40; gpt-4.1: 600 * 2.00 + 40 * 8.00; per million tokens
+        assertThat(json.get("cost").decimalValue()).isEqualByComparingTo("0.001574");
+        assertThat(Files.readString(repo.resolve("calc.py"))).contains("return a + b");
+    }
 }

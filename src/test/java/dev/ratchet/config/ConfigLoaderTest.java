@@ -192,4 +192,28 @@ class ConfigLoaderTest {
                 .hasMessageContaining("line 3: 'model' is set twice (first at ")
                 .hasMessageContaining(".ratchet.yml line 1)");
     }
+
+    @Test
+    void rankModelIsUnsetByDefaultAndLayeredLikeEveryKey() throws IOException {
+        assertThat(load(Map.of()).values().text(ConfigKey.RANK_MODEL)).isEmpty();
+
+        repoConfig("rank_model: gpt-4.1-nano\n");
+        Settings fromFile = load(Map.of());
+        assertThat(fromFile.values().text(ConfigKey.RANK_MODEL)).contains("gpt-4.1-nano");
+        assertThat(fromFile.values().value(ConfigKey.RANK_MODEL).orElseThrow().source()).endsWith(".ratchet.yml line 1");
+        assertThat(fromFile.model().model()).as("the edit model is not the rank model").isEqualTo("gpt-4.1");
+
+        Settings fromFlag = load(Map.of(ConfigKey.RANK_MODEL, "gpt-4.1-mini"));
+        assertThat(fromFlag.values().text(ConfigKey.RANK_MODEL)).contains("gpt-4.1-mini");
+        assertThat(fromFlag.values().value(ConfigKey.RANK_MODEL).orElseThrow().source()).isEqualTo("--rank-model");
+    }
+
+    @Test
+    void aMisspeltRankModelKeyIsNamed() throws IOException {
+        repoConfig("rank_modle: gpt-4.1-nano\n");
+
+        assertThatThrownBy(() -> load(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 1: unknown key 'rank_modle' (did you mean 'rank_model'?)");
+    }
 }
