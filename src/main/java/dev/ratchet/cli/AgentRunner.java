@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,11 @@ final class AgentRunner {
         }
         try (GitWorkspace git = GitWorkspace.open(options.repo)) {
             Path root = git.workTree();
-            Settings settings = modelOptions.load(io, root);
+            Map<ConfigKey, String> flags = modelOptions.flags();
+            if (options.weakModel != null) {
+                flags.put(ConfigKey.RANK_MODEL, options.weakModel);
+            }
+            Settings settings = ModelOptions.load(io, root, flags);
             String model = settings.model().model();
             String editFormat = editFormat(options, settings, model);
             CheckCommand tests = testCommand(options, settings, root);

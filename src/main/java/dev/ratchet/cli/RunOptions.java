@@ -18,6 +18,12 @@ public final class RunOptions {
             description = "A file the model must see whole (repeatable). Named files are always sent, even secrets.")
     List<String> files = new ArrayList<>();
 
+    @Option(names = "--weak-model", paramLabel = "MODEL",
+            description = "A cheap model for side jobs: before the first edit it picks the files the task needs from the"
+                    + " repository map (one request, booked with the run; rank_model: in .ratchet.yml). 'none' turns it"
+                    + " off. Default: none.")
+    String weakModel;
+
     @Option(names = "--edit-format", paramLabel = "FORMAT",
             description = "Edit format asked of the model: apply-patch (default for gpt-4.1 models), search-replace, udiff, whole.")
     String editFormat;

@@ -318,4 +318,38 @@ class RunEndToEndTest {
         assertThat(json.get("cost").decimalValue()).isEqualByComparingTo("0.001574");
         assertThat(Files.readString(repo.resolve("calc.py"))).contains("return a + b");
     }
+
+    @Test
+    void weakModelFlagChoosesTheRankModel() throws Exception {
+        Path ranked = calcRepo();
+        Files.writeString(ranked.resolve(".ratchet.yml"), "rank_model: gpt-4.1-nano\ncontext_mode: map\n");
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"chatcmpl-rank\",\"object\":\"chat.completion\",\"model\":\"gpt-4.1-mini\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"[\\\"calc.py\\\"]\"},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":500,\"completion_tokens\":10}}").build());
+        server.enqueue(streamed(FIX_ADD, 600, 0, 40));
+
+        CliRun withMini = run(ranked, "add() subtracts; make it add", "--edit-format", "search-replace",
+                "--weak-model", "gpt-4.1-mini");
+
+        assertThat(withMini.exitCode()).as(withMini.err()).isZero();
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("gpt-4.1-mini");
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("gpt-4.1");
+    }
+
+    @Test
+    void weakModelNoneTurnsOffTheRankModelOfRatchetYml() throws Exception {
+        Path unranked = calcRepo();
+        Files.writeString(unranked.resolve(".ratchet.yml"), "rank_model: gpt-4.1-nano\ncontext_mode: map\n");
+        server.enqueue(streamed(FIX_ADD, 600, 0, 40));
+
+        CliRun off = run(unranked, "add() subtracts; make it add", "--edit-format", "search-replace", "--weak-model", "none");
+
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("gpt-4.1");
+        assertThat(JSON.readTree(off.out()).get("usage").get("requests").asInt()).isEqualTo(1);
+    }
+
+    private static final String FIX_ADD = "calc.py\n```python\n<<<<<<< SEARCH\ndef add(a, b):\n    return a - b\n=======\n"
+            + "def add(a, b):\n    return a + b\n>>>>>>> REPLACE\n```\n";
 }
