@@ -52,7 +52,10 @@ final class HunkMatcher {
             if (attempt.tier() == MatchTier.ELISION && !elides) {
                 break;
             }
-            List<Placement> places = constrain(file, find(file, before, attempt), scope);
+            List<Placement> places = onlyPlaceAfterCursor(file, before, attempt, scope);
+            if (places.isEmpty()) {
+                places = constrain(file, find(file, before, attempt), scope);
+            }
             if (places.isEmpty()) {
                 continue;
             }
@@ -97,6 +100,26 @@ final class HunkMatcher {
                 + " copy them exactly from the current file (see the closest lines below)";
     }
 
+    /**
+     * For an ordered, unanchored hunk: the one clear place after the cursor when there is exactly
+     * one, which is what {@link #choose} would pick from all places of the file; empty otherwise.
+     * Hunks come in file order, so this spares scanning the whole file for every hunk.
+     */
+    private static List<Placement> onlyPlaceAfterCursor(LineBuffer file, List<String> before, Attempt attempt,
+            SearchScope scope) {
+        boolean contiguousTier = attempt.tier() == attempt.normalisation().tier();
+        if (!scope.ordered() || scope.anchored() || !contiguousTier || scope.cursor() <= 0) {
+            return List.of();
+        }
+        List<Placement> after = constrain(file,
+                contiguous(file, before, attempt.normalisation(), scope.cursor(), attempt.tier()), scope);
+        if (after.size() != 1 || scope.changed().stream().anyMatch(region -> after.get(0).overlaps(region.from(), region.to())
+                || inside(region, after.get(0)))) {
+            return List.of();
+        }
+        return after;
+    }
+
     private List<Placement> find(LineBuffer file, List<String> before, Attempt attempt) {
         return switch (attempt.tier()) {
             case EXACT, TRAILING_WHITESPACE, SURROUNDING_WHITESPACE, LOOKALIKES ->
@@ -108,7 +131,14 @@ final class HunkMatcher {
 
     /** Every start where the lines match one for one at this normalisation, from {@code from} on. */
     static List<Placement> contiguous(LineBuffer file, List<String> lines, Normalisation normalisation, int from, MatchTier tier) {
+        return contiguous(file, lines, normalisation, from, Integer.MAX_VALUE, tier);
+    }
+
+    /** Every start in [{@code from}, {@code to}] where the lines match one for one at this normalisation. */
+    static List<Placement> contiguous(LineBuffer file, List<String> lines, Normalisation normalisation, int from, int to,
+            MatchTier tier) {
         List<String> view = file.view(normalisation);
+        int[] hashes = file.hashes(normalisation);
         List<String> wanted = lines.stream().map(normalisation::apply).toList();
         List<Placement> places = new ArrayList<>();
         int length = wanted.size();
@@ -116,8 +146,10 @@ final class HunkMatcher {
             return places;
         }
         String first = wanted.get(0);
-        for (int start = from; start + length <= view.size(); start++) {
-            if (!view.get(start).equals(first)) {
+        int firstHash = first.hashCode();
+        int last = Math.min(view.size() - length, to);
+        for (int start = Math.max(0, from); start <= last; start++) {
+            if (hashes[start] != firstHash || !view.get(start).equals(first)) {
                 continue;
             }
             int i = 1;
@@ -365,6 +397,11 @@ final class HunkMatcher {
         }
         Normalisation loose = found.tier() == MatchTier.BLANK_LINES || found.tier() == MatchTier.ELISION
                 ? Normalisation.LOOKALIKES : level;
+        // The one place of after must hold the place found: look there first, and scan the file only when it is.
+        int from = found.end() - hunk.after().size();
+        if (contiguous(file, hunk.after(), loose, from, found.start(), loose.tier()).isEmpty()) {
+            return false;
+        }
         List<Placement> places = constrain(file, contiguous(file, hunk.after(), loose, 0, loose.tier()), scope);
         return places.size() == 1 && places.get(0).start() <= found.start() && found.end() <= places.get(0).end();
     }
