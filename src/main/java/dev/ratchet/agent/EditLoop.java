@@ -11,10 +11,8 @@ import dev.ratchet.context.ContextRequest;
 import dev.ratchet.edit.apply.Application;
 import dev.ratchet.edit.apply.Applier;
 import dev.ratchet.edit.apply.Refusal;
-import dev.ratchet.edit.format.EditFormat;
 import dev.ratchet.edit.format.EditFormats;
 import dev.ratchet.edit.format.ParsedReply;
-import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ChatCancelledException;
 import dev.ratchet.model.ChatEvent;
@@ -22,13 +20,9 @@ import dev.ratchet.model.ChatMessage;
 import dev.ratchet.model.ChatRequest;
 import dev.ratchet.model.ChatResponse;
 import dev.ratchet.model.MeteredChatModel;
-import dev.ratchet.model.ModelException;
 import dev.ratchet.workspace.GitWorkspace;
-import dev.ratchet.workspace.RunRecord;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,11 +67,8 @@ public final class EditLoop {
 
     /** Runs the task to its end in the given repository and reports how it ended. */
     public RunResult run(GitWorkspace git, AgentSettings settings) throws IOException {
-        GitWorkspace.Run run = settings.branch() == null ? git.begin(settings.task()) : git.begin(settings.task(), settings.branch());
-        try (Transcript transcript = new Transcript(run.dir().resolve("transcript.jsonl"));
-             Cancellation.Registration stopTests = cancellation.onCancel(checks::cancel)) {
-            Session session = new Session(git, settings, run, transcript);
-            return session.run();
+        try (RunFrame frame = RunFrame.begin(git, settings, checks, listener, cancellation, clock)) {
+            return new Session(git, settings, frame).run();
         }
     }
 
@@ -85,57 +76,32 @@ public final class EditLoop {
     private final class Session {
         private final GitWorkspace git;
         private final AgentSettings settings;
-        private final GitWorkspace.Run run;
-        private final Transcript transcript;
+        private final RunFrame frame;
         private final EditPrompts prompts;
-        private final Instant deadline;
         private final List<ChatMessage> conversation = new ArrayList<>();
         private final Map<String, Integer> refusalsByPath = new HashMap<>();
         private int sentMessages;
         private int iteration;
+        private FailureSummary baseline;
 
-        Session(GitWorkspace git, AgentSettings settings, GitWorkspace.Run run, Transcript transcript) {
+        Session(GitWorkspace git, AgentSettings settings, RunFrame frame) {
             this.git = git;
             this.settings = settings;
-            this.run = run;
-            this.transcript = transcript;
+            this.frame = frame;
             this.prompts = new EditPrompts(EditFormats.named(settings.editFormat()));
-            this.deadline = clock.instant().plus(settings.timeout());
         }
 
         RunResult run() throws IOException {
             String testCommand = settings.testCommand() == null ? null : settings.testCommand().commandLine();
-            emit(new AgentEvent.RunStarted(run.id(), settings.task(), settings.model(), "edit", settings.editFormat(), testCommand));
-            FailureSummary baseline = null;
-            FailureSummary latest = null;
-            StopReason reason;
-            String detail = null;
-            try {
+            emit(new AgentEvent.RunStarted(frame.id(), settings.task(), settings.model(), "edit", settings.editFormat(), testCommand));
+            RunFrame.Ending ending = frame.drive(() -> {
                 if (settings.testCommand() != null) {
                     baseline = runTests(null);
-                    latest = baseline;
                 }
                 startConversation(baseline);
-                reason = loop(baseline);
-                if (reason == StopReason.TESTS_PASS || reason == StopReason.MAX_ITERATIONS) {
-                    latest = lastTests;
-                }
-            } catch (BudgetExceededException budget) {
-                reason = StopReason.COST_BUDGET;
-                detail = budget.getMessage();
-            } catch (ChatCancelledException cancelled) {
-                reason = StopReason.INTERRUPTED;
-            } catch (ModelException failure) {
-                reason = StopReason.MODEL_ERROR;
-                detail = failure.getMessage();
-            } catch (OutOfTime outOfTime) {
-                reason = StopReason.TIME_BUDGET;
-                detail = "--timeout of " + settings.timeout().toSeconds() + " s reached";
-            }
-            if (lastTests != null) {
-                latest = lastTests;
-            }
-            return finish(reason, detail, baseline, latest);
+                return loop(baseline);
+            });
+            return frame.finish(ending, iteration, baseline, lastTests != null ? lastTests : baseline, model.ledger().spend());
         }
 
         private FailureSummary lastTests;
@@ -249,9 +215,9 @@ public final class EditLoop {
         }
 
         private ChatResponse ask(int attempt) {
-            checkTime();
+            frame.checkTime();
             List<ChatMessage> added = conversation.subList(sentMessages, conversation.size());
-            transcript.request(iteration, settings.model(), conversation.size(), List.copyOf(added));
+            frame.transcript().request(iteration, settings.model(), conversation.size(), List.copyOf(added));
             sentMessages = conversation.size();
             emit(new AgentEvent.ModelWaiting(iteration, attempt + 1, conversation.size()));
             ChatRequest request = ChatRequest.of(settings.model(), conversation);
@@ -272,12 +238,12 @@ public final class EditLoop {
         }
 
         private FailureSummary runTests(FailureSummary previous) {
-            CheckResult result = checks.run(settings.testCommand(), timeLeft());
+            CheckResult result = checks.run(settings.testCommand(), frame.timeLeft());
             if (result.interrupted() || cancellation.isCancelled()) {
                 throw new ChatCancelledException();
             }
-            if (result.timedOut() && !clock.instant().isBefore(deadline)) {
-                throw new OutOfTime();
+            if (result.timedOut()) {
+                frame.checkTime();
             }
             FailureSummary summary = summarizer.summarize(result, git.workTree(), settings.feedbackTokens());
             TestDelta delta = previous == null ? null : TestDelta.between(previous, summary);
@@ -286,7 +252,7 @@ public final class EditLoop {
         }
 
         private FailureSummary runLint() {
-            CheckResult result = checks.run(settings.lintCommand(), timeLeft());
+            CheckResult result = checks.run(settings.lintCommand(), frame.timeLeft());
             if (result.interrupted() || cancellation.isCancelled()) {
                 throw new ChatCancelledException();
             }
@@ -295,56 +261,12 @@ public final class EditLoop {
             return summary;
         }
 
-        private Duration timeLeft() {
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new OutOfTime();
-            }
-            return left;
-        }
-
-        private void checkTime() {
-            if (!clock.instant().isBefore(deadline)) {
-                throw new OutOfTime();
-            }
-        }
-
         private void say(String text) {
             conversation.add(new ChatMessage.User(text));
         }
 
         private void emit(AgentEvent event) {
-            transcript.event(event);
-            listener.accept(event);
-        }
-
-        private RunResult finish(StopReason reason, String detail, FailureSummary baseline, FailureSummary latest)
-                throws IOException {
-            // A run that gave up leaves its changes uncommitted for the user to judge ('ratchet undo' drops them).
-            RunRecord record = git.finish(run, settings.model(), settings.commit() && reason.success(), settings.verify());
-            String diff = git.diff(run.id());
-            String outcomeNote = record.note() == null ? "" : record.note();
-            RunResult result = new RunResult(run.id(), reason,
-                    detail == null ? (outcomeNote.isEmpty() ? null : outcomeNote) : detail,
-                    iteration,
-                    record.files().stream().map(RunRecord.ChangedFile::path).toList(),
-                    diff,
-                    baseline == null ? List.of() : List.copyOf(baseline.failingTests()),
-                    latest == null ? List.of() : List.copyOf(latest.failingTests()),
-                    latest == null ? null : latest.passed(),
-                    model.ledger().spend(),
-                    record.commit(),
-                    record.outcome().name().toLowerCase(),
-                    transcript.file());
-            emit(new AgentEvent.RunFinished(result));
-            return result;
-        }
-    }
-
-    /** The --timeout budget ran out. */
-    private static final class OutOfTime extends RuntimeException {
-        OutOfTime() {
-            super(null, null, false, false);
+            frame.emit(event);
         }
     }
 }

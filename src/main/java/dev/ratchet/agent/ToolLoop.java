@@ -18,7 +18,6 @@ import dev.ratchet.check.FailureSummary;
 import dev.ratchet.context.ConventionFiles;
 import dev.ratchet.context.RepoFile;
 import dev.ratchet.edit.apply.Applier;
-import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ChatCancelledException;
 import dev.ratchet.model.ChatEvent;
@@ -26,14 +25,11 @@ import dev.ratchet.model.ChatMessage;
 import dev.ratchet.model.ChatRequest;
 import dev.ratchet.model.ChatResponse;
 import dev.ratchet.model.MeteredChatModel;
-import dev.ratchet.model.ModelException;
 import dev.ratchet.model.ToolCall;
 import dev.ratchet.workspace.GitWorkspace;
-import dev.ratchet.workspace.RunRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -76,10 +72,8 @@ public final class ToolLoop {
 
     /** Runs the task to its end in the given repository; {@code allowList} says which commands run without asking. */
     public RunResult run(GitWorkspace git, AgentSettings settings, CommandAllowList allowList) throws IOException {
-        GitWorkspace.Run run = settings.branch() == null ? git.begin(settings.task()) : git.begin(settings.task(), settings.branch());
-        try (Transcript transcript = new Transcript(run.dir().resolve("transcript.jsonl"));
-             Cancellation.Registration stopChecks = cancellation.onCancel(checks::cancel)) {
-            return new Session(git, settings, allowList, run, transcript).run();
+        try (RunFrame frame = RunFrame.begin(git, settings, checks, listener, cancellation, clock)) {
+            return new Session(git, settings, allowList, frame).run();
         }
     }
 
@@ -87,10 +81,8 @@ public final class ToolLoop {
     private final class Session {
         private final GitWorkspace git;
         private final AgentSettings settings;
-        private final GitWorkspace.Run run;
-        private final Transcript transcript;
+        private final RunFrame frame;
         private final ToolPrompts prompts = new ToolPrompts();
-        private final Instant deadline;
         private final RepoListing listing;
         private final Toolbox toolbox;
         private final List<ChatMessage> conversation = new ArrayList<>();
@@ -100,16 +92,15 @@ public final class ToolLoop {
         private int repeats;
         private boolean nudgedToContinue;
         private boolean anyApplied;
+        private FailureSummary baseline;
         /** The last run of the whole suite, and whether files may have changed since. */
         private FailureSummary lastTests;
         private boolean changedSinceTests = true;
 
-        Session(GitWorkspace git, AgentSettings settings, CommandAllowList allowList, GitWorkspace.Run run, Transcript transcript) {
+        Session(GitWorkspace git, AgentSettings settings, CommandAllowList allowList, RunFrame frame) {
             this.git = git;
             this.settings = settings;
-            this.run = run;
-            this.transcript = transcript;
-            this.deadline = clock.instant().plus(settings.timeout());
+            this.frame = frame;
             this.listing = new RepoListing(git.files(), git.workTree());
             this.toolbox = new Toolbox(List.of(
                     new ListFilesTool(listing, LIST_MAX_ENTRIES),
@@ -117,17 +108,14 @@ public final class ToolLoop {
                     new SearchTool(listing, SEARCH_MAX_MATCHES, SEARCH_TIME_LIMIT),
                     new ApplyPatchTool(git.files(), applier),
                     new RunTestsTool(settings.testCommand(), checks, summarizer, git.workTree(), settings.feedbackTokens(),
-                            this::timeLeft),
-                    new RunCommandTool(git.workTree(), checks, allowList, approval, this::timeLeft)));
+                            frame::timeLeft),
+                    new RunCommandTool(git.workTree(), checks, allowList, approval, frame::timeLeft)));
         }
 
         RunResult run() throws IOException {
-            emit(new AgentEvent.RunStarted(run.id(), settings.task(), settings.model(), "tools", "apply-patch",
+            emit(new AgentEvent.RunStarted(frame.id(), settings.task(), settings.model(), "tools", "apply-patch",
                     settings.testCommand() == null ? null : settings.testCommand().commandLine()));
-            FailureSummary baseline = null;
-            StopReason reason;
-            String detail = null;
-            try {
+            RunFrame.Ending ending = frame.drive(() -> {
                 if (settings.testCommand() != null) {
                     baseline = runTests();
                 }
@@ -136,20 +124,9 @@ public final class ToolLoop {
                         .collect(git.workTree(), paths, settings.context().readFiles());
                 conversation.add(new ChatMessage.SystemPrompt(prompts.system()));
                 conversation.add(new ChatMessage.User(prompts.issue(settings.task(), conventions, baseline)));
-                reason = loop();
-            } catch (BudgetExceededException budget) {
-                reason = StopReason.COST_BUDGET;
-                detail = budget.getMessage();
-            } catch (ChatCancelledException cancelled) {
-                reason = StopReason.INTERRUPTED;
-            } catch (ModelException failure) {
-                reason = StopReason.MODEL_ERROR;
-                detail = failure.getMessage();
-            } catch (OutOfTime outOfTime) {
-                reason = StopReason.TIME_BUDGET;
-                detail = "--timeout of " + settings.timeout().toSeconds() + " s reached";
-            }
-            return finish(reason, detail, baseline);
+                return loop();
+            });
+            return frame.finish(ending, calls, baseline, lastTests, model.ledger().spend());
         }
 
         private StopReason loop() {
@@ -181,7 +158,7 @@ public final class ToolLoop {
 
         /** Runs one call (unless it repeats itself); returns a stop reason when the run must end. */
         private StopReason callTool(ToolCall call) {
-            checkTime();
+            frame.checkTime();
             calls++;
             Toolbox.Prepared prepared = toolbox.prepare(call);
             String key = prepared.name() + "\n" + prepared.canonicalArguments();
@@ -258,12 +235,12 @@ public final class ToolLoop {
         }
 
         private FailureSummary runTests() {
-            CheckResult result = checks.run(settings.testCommand(), timeLeft());
+            CheckResult result = checks.run(settings.testCommand(), frame.timeLeft());
             if (result.interrupted() || cancellation.isCancelled()) {
                 throw new ChatCancelledException();
             }
-            if (result.timedOut() && !clock.instant().isBefore(deadline)) {
-                throw new OutOfTime();
+            if (result.timedOut()) {
+                frame.checkTime();
             }
             FailureSummary summary = summarizer.summarize(result, git.workTree(), settings.feedbackTokens());
             emit(AgentEvent.TestsRan.of(calls, settings.testCommand().commandLine(), summary, null));
@@ -271,8 +248,8 @@ public final class ToolLoop {
         }
 
         private ChatResponse ask() {
-            checkTime();
-            transcript.request(calls, settings.model(), conversation.size(),
+            frame.checkTime();
+            frame.transcript().request(calls, settings.model(), conversation.size(),
                     List.copyOf(conversation.subList(sentMessages, conversation.size())));
             emit(new AgentEvent.ModelWaiting(calls, 1, conversation.size()));
             ChatRequest request = ChatRequest.of(settings.model(), conversation).withTools(toolbox.specs())
@@ -297,45 +274,8 @@ public final class ToolLoop {
             }
         }
 
-        private Duration timeLeft() {
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new OutOfTime();
-            }
-            return left;
-        }
-
-        private void checkTime() {
-            if (!clock.instant().isBefore(deadline)) {
-                throw new OutOfTime();
-            }
-        }
-
         private void emit(AgentEvent event) {
-            transcript.event(event);
-            listener.accept(event);
-        }
-
-        private RunResult finish(StopReason reason, String detail, FailureSummary baseline) throws IOException {
-            // As in the edit loop: a run that gave up leaves its changes uncommitted for the user to judge.
-            RunRecord record = git.finish(run, settings.model(), settings.commit() && reason.success(), settings.verify());
-            String note = record.note() == null || record.note().isEmpty() ? null : record.note();
-            RunResult result = new RunResult(run.id(), reason, detail == null ? note : detail, calls,
-                    record.files().stream().map(RunRecord.ChangedFile::path).toList(),
-                    git.diff(run.id()),
-                    baseline == null ? List.of() : List.copyOf(baseline.failingTests()),
-                    lastTests == null ? List.of() : List.copyOf(lastTests.failingTests()),
-                    lastTests == null ? null : lastTests.passed(),
-                    model.ledger().spend(), record.commit(), record.outcome().name().toLowerCase(), transcript.file());
-            emit(new AgentEvent.RunFinished(result));
-            return result;
-        }
-    }
-
-    /** The --timeout budget ran out. */
-    private static final class OutOfTime extends RuntimeException {
-        OutOfTime() {
-            super(null, null, false, false);
+            frame.emit(event);
         }
     }
 }
