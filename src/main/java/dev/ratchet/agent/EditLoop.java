@@ -15,7 +15,6 @@ import dev.ratchet.edit.format.EditFormats;
 import dev.ratchet.edit.format.ParsedReply;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ChatCancelledException;
-import dev.ratchet.model.ChatEvent;
 import dev.ratchet.model.ChatMessage;
 import dev.ratchet.model.ChatRequest;
 import dev.ratchet.model.ChatResponse;
@@ -221,20 +220,12 @@ public final class EditLoop {
             sentMessages = conversation.size();
             emit(new AgentEvent.ModelWaiting(iteration, attempt + 1, conversation.size()));
             ChatRequest request = ChatRequest.of(settings.model(), conversation);
-            ChatResponse response = model.send(request, this::onChatEvent, cancellation);
+            ChatResponse response = model.send(request, frame::onChatEvent, cancellation);
             conversation.add(response.asMessage());
             sentMessages = conversation.size();
             emit(new AgentEvent.ModelReplied(iteration, response.text(), response.finishReason(), response.usage(),
                     model.ledger().spend()));
             return response;
-        }
-
-        private void onChatEvent(ChatEvent event) {
-            if (event instanceof ChatEvent.TextDelta delta) {
-                listener.accept(new AgentEvent.ModelText(delta.text()));
-            } else if (event instanceof ChatEvent.Retrying retrying) {
-                emit(new AgentEvent.ModelRetrying(retrying.attempt(), retrying.delay(), retrying.reason()));
-            }
         }
 
         private FailureSummary runTests(FailureSummary previous) {

@@ -5,6 +5,7 @@ import dev.ratchet.check.FailureSummary;
 import dev.ratchet.model.BudgetExceededException;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ChatCancelledException;
+import dev.ratchet.model.ChatEvent;
 import dev.ratchet.model.ModelException;
 import dev.ratchet.model.Spend;
 import dev.ratchet.workspace.GitWorkspace;
@@ -64,6 +65,15 @@ final class RunFrame implements AutoCloseable {
     void emit(AgentEvent event) {
         transcript.event(event);
         listener.accept(event);
+    }
+
+    /** Streams the model's text to the front end and records retries. */
+    void onChatEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.TextDelta delta) {
+            listener.accept(new AgentEvent.ModelText(delta.text()));
+        } else if (event instanceof ChatEvent.Retrying retrying) {
+            emit(new AgentEvent.ModelRetrying(retrying.attempt(), retrying.delay(), retrying.reason()));
+        }
     }
 
     /** Time left before {@code --timeout}; the run stops (time budget) when there is none. */

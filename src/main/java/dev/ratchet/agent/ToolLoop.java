@@ -20,7 +20,6 @@ import dev.ratchet.context.RepoFile;
 import dev.ratchet.edit.apply.Applier;
 import dev.ratchet.model.Cancellation;
 import dev.ratchet.model.ChatCancelledException;
-import dev.ratchet.model.ChatEvent;
 import dev.ratchet.model.ChatMessage;
 import dev.ratchet.model.ChatRequest;
 import dev.ratchet.model.ChatResponse;
@@ -254,7 +253,7 @@ public final class ToolLoop {
             emit(new AgentEvent.ModelWaiting(calls, 1, conversation.size()));
             ChatRequest request = ChatRequest.of(settings.model(), conversation).withTools(toolbox.specs())
                     .withParallelToolCalls(false);
-            ChatResponse response = model.send(request, this::onChatEvent, cancellation);
+            ChatResponse response = model.send(request, frame::onChatEvent, cancellation);
             conversation.add(response.asMessage());
             sentMessages = conversation.size();
             emit(new AgentEvent.ModelReplied(calls, response.text(), response.finishReason(), response.usage(),
@@ -264,14 +263,6 @@ public final class ToolLoop {
 
         private void answer(ToolCall call, String content) {
             conversation.add(new ChatMessage.ToolResult(call.id(), content));
-        }
-
-        private void onChatEvent(ChatEvent event) {
-            if (event instanceof ChatEvent.TextDelta delta) {
-                listener.accept(new AgentEvent.ModelText(delta.text()));
-            } else if (event instanceof ChatEvent.Retrying retrying) {
-                emit(new AgentEvent.ModelRetrying(retrying.attempt(), retrying.delay(), retrying.reason()));
-            }
         }
 
         private void emit(AgentEvent event) {
