@@ -32,12 +32,20 @@ public final class StartupTraining {
                     "notes.txt\n```\n<<<<<<< SEARCH\ntwo\n=======\nTWO\n>>>>>>> REPLACE\n```\n");
             Io quiet = new Io(InputStream.nullInputStream(), new PrintWriter(Writer.nullWriter()),
                     new PrintWriter(Writer.nullWriter()), Map.of(), false);
-            Main.run(quiet, "apply", "--repo", repo.toString(), reply.toString());
-            Main.run(quiet, "context", "make notes shout", "-C", repo.toString(), "--json");
-            Main.run(quiet, "log", "--repo", repo.toString());
-            Main.run(quiet, "hook", "run", "--repo", repo.toString(), "--review", "off");
+            run(quiet, "apply", "--repo", repo.toString(), reply.toString());
+            run(quiet, "context", "make notes shout", "-C", repo.toString(), "--json");
+            run(quiet, "log", "--repo", repo.toString());
+            run(quiet, "hook", "run", "--repo", repo.toString(), "--review", "off");
         } finally {
             delete(dir);
+        }
+    }
+
+    /** A command that fails here trains an archive of the wrong classes: fail, and the launcher keeps none. */
+    private static void run(Io io, String... args) {
+        int code = Main.run(io, args);
+        if (code != ExitCode.OK) {
+            throw new IllegalStateException("training run 'ratchet " + String.join(" ", args) + "' exited " + code);
         }
     }
 
