@@ -4,14 +4,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A reply that an output limit cut off ends in the middle of an edit: inside a fence on a SEARCH/REPLACE
- * marker whose word was cut away, or on a file's path with nothing after it. Each format reports the edits it could
- * not finish reading; this catches the cut that falls between two edits, where every edit read is
- * complete but the reply is not.
+ * A reply that an output limit cut off ends in the middle of an edit: inside a fence, on a
+ * SEARCH/REPLACE marker whose word was cut away, or mid-line on a bare file path that an edit was
+ * to follow. Each format reports the edits it could not finish reading; this catches the cut that
+ * falls between two edits, where every edit read is complete but the reply is not.
  */
 final class CutOffEnding {
     /** The start of a SEARCH/REPLACE marker whose word was cut away. */
     private static final Pattern PARTIAL_MARKER = Pattern.compile("^(?:<{5,}|={5,}|>{5,})");
+
     private CutOffEnding() {
     }
 
@@ -30,8 +31,9 @@ final class CutOffEnding {
             }
             return;
         }
+        // Only a bare path cut mid-line: a reply may well end by listing the files it changed.
         Optional<String> path = PathLine.fromLine(line);
-        if (path.isPresent() && !Fence.isOpening(line)) {
+        if (path.isPresent() && path.get().equals(line) && !text.endsWithNewline()) {
             findings.problem(last, "the reply ends with the path " + path.get() + " and no edit after it: it looks"
                     + " cut off (an output limit?). Send the edit for that file again, complete.");
         }

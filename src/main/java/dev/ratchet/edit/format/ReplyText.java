@@ -14,9 +14,11 @@ final class ReplyText {
     private final List<String> lines;
     private final List<Fence> fences;
     private final BitSet claimed = new BitSet();
+    private final boolean endsWithNewline;
 
     ReplyText(String reply) {
         this.lines = split(reply);
+        this.endsWithNewline = reply != null && reply.endsWith("\n");
         this.fences = Fence.locate(lines);
     }
 
@@ -44,6 +46,11 @@ final class ReplyText {
 
     int size() {
         return lines.size();
+    }
+
+    /** Whether the reply's last line is complete; an output limit cuts replies mid-line. */
+    boolean endsWithNewline() {
+        return endsWithNewline;
     }
 
     /** The line at a 0-based index. */

@@ -30,6 +30,25 @@ class CutOffReplyTest {
     }
 
     @Test
+    void aReplyThatEndsByListingTheFilesItChangedIsNotCutOff() {
+        String edit = """
+                src/a.py
+                ```python
+                <<<<<<< SEARCH
+                x = 1
+                =======
+                x = 2
+                >>>>>>> REPLACE
+                ```
+
+                """;
+
+        assertThat(auto.parse(edit + "Files changed:\n- src/a.py").problems()).isEmpty();
+        assertThat(auto.parse(edit + "src/a.py\n").problems()).as("a complete last line").isEmpty();
+        assertThat(auto.parse(edit + "src/a.py").problems()).as("cut mid-line").hasSize(1);
+    }
+
+    @Test
     void aReplyEndingOnAHalfWrittenMarkerIsCutOff() {
         ParsedReply parsed = EditFormats.named("search-replace").parse("""
                 src/a.py
