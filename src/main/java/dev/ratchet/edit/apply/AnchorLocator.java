@@ -17,8 +17,11 @@ final class AnchorLocator {
     private AnchorLocator() {
     }
 
-    /** The index of the file line the last anchor matched. */
-    static int locate(LineBuffer file, List<String> anchors, int cursor) throws RefusedHunkException {
+    /**
+     * The index of the file line the last anchor matched; a refusal shows the closest lines of
+     * {@code original}, the file as it is on disk, since a refused change writes nothing.
+     */
+    static int locate(LineBuffer file, List<String> anchors, int cursor, LineBuffer original) throws RefusedHunkException {
         int from = cursor;
         int last = -1;
         for (int k = 0; k < anchors.size(); k++) {
@@ -32,7 +35,7 @@ final class AnchorLocator {
                 String where = from == 0 ? "in the file" : "at or after line " + (from + 1);
                 throw new RefusedHunkException("the @@ anchor '" + anchor.strip() + "' matches no line " + where
                         + "; copy an anchor line exactly from the file (the enclosing class or function line)",
-                        ClosestLines.find(file.texts(), List.of(anchor)));
+                        ClosestLines.find(original.texts(), List.of(anchor)));
             }
             last = found;
             from = found + 1;

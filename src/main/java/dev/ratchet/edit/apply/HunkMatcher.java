@@ -74,7 +74,8 @@ final class HunkMatcher {
             throw new RefusedHunkException("overlaps an earlier hunk of the same file (hunk " + hunks
                     + " already changed some of these lines); hunks must not overlap: merge them into one hunk");
         }
-        throw new RefusedHunkException(notFoundReason(scope), ClosestLines.find(file.texts(), before));
+        // Shown from the file as it is on disk: a refused change writes nothing, so earlier hunks' lines are not there.
+        throw new RefusedHunkException(notFoundReason(scope), ClosestLines.find(scope.original().texts(), before));
     }
 
     private static boolean inOriginal(LineBuffer original, List<String> before) {

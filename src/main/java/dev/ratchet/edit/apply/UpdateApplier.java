@@ -35,7 +35,7 @@ final class UpdateApplier {
             int number = firstHunkNumber + h;
             try {
                 boolean ordered = hunk.source() == Hunk.Source.UDIFF || hunk.source() == Hunk.Source.APPLY_PATCH;
-                int regionStart = hunk.anchors().isEmpty() ? -1 : AnchorLocator.locate(file, hunk.anchors(), cursor) + 1;
+                int regionStart = hunk.anchors().isEmpty() ? -1 : AnchorLocator.locate(file, hunk.anchors(), cursor, original) + 1;
                 Edit edit;
                 if (hunk.before().isEmpty()) {
                     edit = insert(file, hunk, regionStart, text.dominantEol());

@@ -223,4 +223,34 @@ class AnchorAndOrderTest {
         assertThat(result.clean()).isTrue();
         assertThat(repo.text("s.py")).isEqualTo("a = 1\nb = 2\n");
     }
+
+    @Test
+    void closestLinesOfARefusalAreNumberedAsTheFileIsOnDisk() {
+        MemoryRepo repo = new MemoryRepo().put("a.py", "import os\n\ndef f():\n    return 1\n\ndef g():\n    return 2\n");
+
+        // hunk 1 applies (two lines added above g); hunk 2 does not match, so nothing is written
+        Application result = repo.applyAndWrite(MemoryRepo.update("a.py",
+                MemoryRepo.v4a(List.of(), "import os", "import os\nimport re\nimport sys"),
+                MemoryRepo.v4a(List.of(), "def g():\n    return 3", "def g():\n    return 4")));
+
+        assertThat(result.clean()).isFalse();
+        assertThat(result.refused()).singleElement().satisfies(refusal ->
+                assertThat(refusal.closest().get(0)).satisfies(line -> {
+                    assertThat(line.text()).isEqualTo("def g():");
+                    assertThat(line.line()).as("line of the file on disk, not after hunk 1").isEqualTo(6);
+                }));
+        assertThat(repo.text("a.py")).startsWith("import os\n\ndef f");
+    }
+
+    @Test
+    void closestLinesOfAnUnmatchedAnchorAreNumberedAsTheFileIsOnDisk() {
+        MemoryRepo repo = new MemoryRepo().put("a.py", "import os\n\ndef f():\n    return 1\n\ndef g():\n    return 2\n");
+
+        Application result = repo.applyAndWrite(MemoryRepo.update("a.py",
+                MemoryRepo.v4a(List.of(), "import os", "import os\nimport re\nimport sys"),
+                MemoryRepo.v4a(List.of("def gg():"), "    return 2", "    return 4")));
+
+        assertThat(result.refused()).singleElement().satisfies(refusal ->
+                assertThat(refusal.closest().get(0).line()).isEqualTo(6));
+    }
 }
