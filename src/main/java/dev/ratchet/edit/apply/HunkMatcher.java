@@ -114,8 +114,7 @@ final class HunkMatcher {
         }
         List<Placement> after = constrain(file,
                 contiguous(file, before, attempt.normalisation(), scope.cursor(), attempt.tier()), scope);
-        if (after.size() != 1 || scope.changed().stream().anyMatch(region -> after.get(0).overlaps(region.from(), region.to())
-                || inside(region, after.get(0)))) {
+        if (after.size() != 1 || clash(scope, after.get(0)) != null) {
             return List.of();
         }
         return after;
@@ -326,9 +325,7 @@ final class HunkMatcher {
             List<Placement> clear = new ArrayList<>();
             SearchScope.ChangedRegion clash = null;
             for (Placement place : places) {
-                SearchScope.ChangedRegion hit = scope.changed().stream()
-                        .filter(region -> place.overlaps(region.from(), region.to()) || inside(region, place))
-                        .findFirst().orElse(null);
+                SearchScope.ChangedRegion hit = clash(scope, place);
                 if (hit == null) {
                     clear.add(place);
                 } else if (clash == null) {
@@ -375,6 +372,13 @@ final class HunkMatcher {
                 + (tier == MatchTier.EXACT ? "" : ", matching " + tier.label())
                 + ") and nothing singles one out; include more unchanged lines around the change" + more
                 + " so that only one place fits", shown);
+    }
+
+    /** The first region an earlier hunk of this change rewrote that the place touches, or null. */
+    private static SearchScope.ChangedRegion clash(SearchScope scope, Placement place) {
+        return scope.changed().stream()
+                .filter(region -> place.overlaps(region.from(), region.to()) || inside(region, place))
+                .findFirst().orElse(null);
     }
 
     private static boolean inside(SearchScope.ChangedRegion region, Placement place) {
