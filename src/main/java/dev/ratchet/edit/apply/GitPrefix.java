@@ -5,7 +5,10 @@ import dev.ratchet.edit.FileChange;
 import dev.ratchet.workspace.RepoFiles;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Paths a model wrote with git's {@code a/} or {@code b/} prefix ({@code a/src/app.py}) outside a
@@ -19,34 +22,43 @@ final class GitPrefix {
     }
 
     static EditPlan resolve(EditPlan plan, RepoFiles files) {
-        boolean prefixedByGit = false;
+        // Each prefixed path is looked up once: as written, then without the prefix.
+        Map<String, Reading> readings = new HashMap<>();
         for (FileChange change : plan.changes()) {
-            prefixedByGit |= strippedByExistence(change.path(), files);
+            for (String path : paths(change)) {
+                if (hasPrefix(path)) {
+                    readings.computeIfAbsent(path, p -> exists(p, files) ? Reading.AS_WRITTEN
+                            : exists(p.substring(2), files) ? Reading.WITHOUT_PREFIX : Reading.NEITHER);
+                }
+            }
         }
+        boolean prefixedByGit = plan.changes().stream()
+                .anyMatch(change -> readings.get(change.path()) == Reading.WITHOUT_PREFIX);
+        UnaryOperator<String> resolve = path -> {
+            Reading reading = readings.get(path);
+            boolean strip = reading == Reading.WITHOUT_PREFIX || (reading == Reading.NEITHER && prefixedByGit);
+            return strip ? path.substring(2) : path;
+        };
         List<FileChange> changes = new ArrayList<>();
         for (FileChange change : plan.changes()) {
             if (change instanceof FileChange.Create create) {
-                changes.add(new FileChange.Create(
-                        resolve(create.path(), files, prefixedByGit), create.lines(), create.replaceExisting()));
+                changes.add(new FileChange.Create(resolve.apply(create.path()), create.lines(), create.replaceExisting()));
             } else if (change instanceof FileChange.Update update) {
-                changes.add(new FileChange.Update(resolve(update.path(), files, prefixedByGit), update.hunks(),
-                        update.moveTo() == null ? null : resolve(update.moveTo(), files, prefixedByGit)));
+                changes.add(new FileChange.Update(resolve.apply(update.path()), update.hunks(),
+                        update.moveTo() == null ? null : resolve.apply(update.moveTo())));
             } else {
-                changes.add(new FileChange.Delete(resolve(change.path(), files, prefixedByGit)));
+                changes.add(new FileChange.Delete(resolve.apply(change.path())));
             }
         }
         return new EditPlan(changes);
     }
 
-    private static String resolve(String path, RepoFiles files, boolean prefixedByGit) {
-        if (!hasPrefix(path) || exists(path, files)) {
-            return path;
-        }
-        return prefixedByGit || exists(path.substring(2), files) ? path.substring(2) : path;
-    }
+    /** What a prefixed path names: a file as written, a file once the prefix is dropped, or neither. */
+    private enum Reading { AS_WRITTEN, WITHOUT_PREFIX, NEITHER }
 
-    private static boolean strippedByExistence(String path, RepoFiles files) {
-        return hasPrefix(path) && !exists(path, files) && exists(path.substring(2), files);
+    private static List<String> paths(FileChange change) {
+        return change instanceof FileChange.Update update && update.moveTo() != null
+                ? List.of(update.path(), update.moveTo()) : List.of(change.path());
     }
 
     private static boolean hasPrefix(String path) {
